@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { AuthSessionProvider } from "@/components/auth/session-provider";
+import { SiteHeader } from "@/components/ui/site-header";
+import { ThemeScript } from "@/components/ui/theme-script";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Backend Paths", template: "%s · Backend Paths" },
+  description: "Learn backend development in Node.js, Python, Go and Rust, and how to choose between them.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f1115" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">Skip to content</a>
+        <AuthSessionProvider>
+          <SiteHeader />
+          <main id="main" tabIndex={-1} className="container main">
+            {children}
+          </main>
+        </AuthSessionProvider>
+        <footer className="site-footer">
+          <div className="container">Backend Paths · learn, build, choose.</div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { signOut, useSession } from "next-auth/react";
+
+// Client-side on purpose: reading the session on the server would make every page dynamic, lessons included.
+export function UserMenu() {
+  const { data, status } = useSession();
+  if (status === "loading") return <span className="user-menu" aria-hidden="true" />;
+  if (!data?.user) {
+    return (
+      <span className="user-menu">
+        <Link href="/signin" className="button button-ghost">Sign in</Link>
+        <Link href="/signup" className="button">Sign up</Link>
+      </span>
+    );
+  }
+  return (
+    <span className="user-menu">
+      <Link href="/account" className="user-name" data-testid="user-name">
+        {data.user.name || data.user.email}
+      </Link>
+      <button type="button" className="button button-ghost" onClick={() => signOut({ callbackUrl: "/" })}>
+        Sign out
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { UserMenu } from "../auth/user-menu";
+import { ThemeToggle } from "./theme-toggle";
+
+const NAV = [
+  { href: "/learn", label: "Learn" },
+  { href: "/path", label: "My path" },
+  { href: "/dashboard", label: "Dashboard" },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link href="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">⟶</span> Backend Paths
+        </Link>
+        <nav aria-label="Main" className="main-nav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-actions">
+          <ThemeToggle />
+          <UserMenu />
+        </div>
+      </div>
+    </header>
+  );
+}

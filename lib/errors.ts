@@ -1,0 +1,37 @@
+// One catalogue of the failures a client can see: a code, its HTTP status, and the sentence a person reads.
+// Anything not in here is a bug: it is logged on the server and the client gets the generic 500 text.
+
+export const ERRORS = {
+  "bad_request:json": { status: 400, message: "The request body must be valid JSON." },
+  "bad_request:body": { status: 400, message: "The request body is not valid." },
+  "payload_too_large:body": { status: 413, message: "The request body is too large." },
+  "unsupported_media_type:body": { status: 415, message: "Send the request body as application/json." },
+  "unauthorized:session": { status: 401, message: "Sign in to do this." },
+  "forbidden:resource": { status: 403, message: "You do not have access to this." },
+  "not_found:resource": { status: 404, message: "Nothing was found here." },
+  "rate_limited:requests": { status: 429, message: "Too many requests. Wait a moment and try again." },
+  "internal:server": { status: 500, message: "Something went wrong on our side. Please try again." },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? ERRORS[code].message);
+    this.status = ERRORS[code].status;
+  }
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json({ error: error.message, code: error.code }, { status: error.status, headers: error.headers });
+  }
+  console.error(error);
+  const { status, message } = ERRORS["internal:server"];
+  return Response.json({ error: message, code: "internal:server" }, { status });
+}

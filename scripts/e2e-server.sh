@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The server end-to-end tests talk to: the built app on a fresh SQLite file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+port="$1"
+db_dir=$(mktemp -d)
+trap 'rm -rf "$db_dir"' EXIT
+export DATABASE_URL="file:$db_dir/e2e.db"
+export NEXTAUTH_URL="http://localhost:$port"
+npm run --silent db:migrate
+npx next start -p "$port"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Everything `npm start`, `npm run dev` and `npm test` need before the app can run; each step is skipped when done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+stamp() { sha256sum "$@" 2>/dev/null | sha256sum | cut -c1-16; }
+
+# 1. npm packages: a clean install on a fresh clone, an update when package-lock.json changed.
+lock_stamp=$(stamp package.json package-lock.json)
+if [ ! -d node_modules ] || [ "$(cat node_modules/.bp-stamp 2>/dev/null)" != "$lock_stamp" ]; then
+  echo "prepare: installing npm packages"
+  if [ -d node_modules ]; then npm install --no-audit --no-fund; else npm ci --no-audit --no-fund; fi
+  echo "$lock_stamp" > node_modules/.bp-stamp
+fi
+
+# 2. The auth secret: generated once into git-ignored .env.local, never committed, never sent to the client.
+if ! grep -q '^NEXTAUTH_SECRET=' .env.local 2>/dev/null; then
+  echo "prepare: generating NEXTAUTH_SECRET into .env.local"
+  printf 'NEXTAUTH_SECRET=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')" >> .env.local
+  chmod 600 .env.local
+fi
+
+# 3. Prisma clients, regenerated when the schema or Prisma itself changed.
+schema_stamp=$(stamp prisma/schema.prisma package-lock.json)
+if [ "$(cat lib/db/generated/.bp-stamp 2>/dev/null)" != "$schema_stamp" ]; then
+  npm run --silent db:generate
+  echo "$schema_stamp" > lib/db/generated/.bp-stamp
+fi
+
+# 4. Migrations (a no-op when the database is up to date).
+npm run --silent db:migrate

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# npm start: install, generate, migrate, build when sources changed, then serve on PORT (default 3000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+source scripts/lib/system-packages.sh
+ensure_system_packages "${RUNNER_PACKAGES[@]}"
+bash scripts/prepare.sh
+
+# Rebuild only when a tracked or new source file is newer than the last build.
+if [ ! -f .next/BUILD_ID ] || [ -n "$(git ls-files -co --exclude-standard 2>/dev/null | grep -vE '^(tests|\.ci)/' | xargs -d '\n' -r find 2>/dev/null -maxdepth 0 -newer .next/BUILD_ID | head -1)" ]; then
+  echo "start: building the app"
+  npx next build
+else
+  echo "start: build is up to date"
+fi
+
+export PORT="${PORT:-3000}"
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
+echo "start: serving on http://localhost:$PORT"
+exec npx next start -p "$PORT"

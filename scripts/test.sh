@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# npm test: the whole suite. Type check, lint, unit + integration (SQLite and PostgreSQL), build, end-to-end in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+source scripts/lib/system-packages.sh
+ensure_system_packages "${RUNNER_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+bash scripts/prepare.sh
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+export TEST_RESULTS_DIR="$results"
+
+step() { echo; echo "── $1"; }
+step "type check";  npx tsc --noEmit
+step "lint";        npx eslint . --max-warnings 0
+step "unit + integration (Vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+step "build";       npx next build
+step "end-to-end (Playwright, Chromium)"
+npx playwright test
+
+node scripts/test-summary.mjs "$results"
