@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+// The contract every engine honours (browser worker, Pyodide worker, server sandbox) and POST /api/run speaks.
+
+export const LANGUAGES = ["javascript", "typescript", "python", "go", "rust"] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const MAX_CODE_BYTES = 64 * 1024;
+
+export const runRequestSchema = z.object({
+  language: languageSchema,
+  code: z.string(),
+  stdin: z.string().max(64 * 1024, "stdin is limited to 64 KiB").optional(),
+});
+export type RunRequest = z.infer<typeof runRequestSchema>;
+
+export const runResultSchema = z.object({
+  stdout: z.string(),
+  stderr: z.string(),
+  exitCode: z.number().int().nullable(),
+  timedOut: z.boolean(),
+  truncated: z.boolean(),
+  durationMs: z.number(),
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+/** Props of the in-page editor for one runnable example (rendered by lessons, implemented in components/editor). */
+export type PlaygroundExample = {
+  /** Stable id, e.g. "go/01-why-go/hello": the key drafts are saved under. */
+  id: string;
+  language: Language;
+  code: string;
+  /** What the lesson says it prints (the content check verifies it). */
+  expectedOutput?: string;
+};
