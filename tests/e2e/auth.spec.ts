@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const unique = () => `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+const PASSWORD = "a long enough password";
+
+async function signUp(page: Page, email: string, name = "Grace Hopper") {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+test("sign up, sign out, sign in: the header shows who is signed in", async ({ page }) => {
+  const email = unique();
+  await signUp(page, email);
+  await expect(page.getByTestId("user-name")).toHaveText("Grace Hopper");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByTestId("user-name")).toHaveCount(0);
+
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email.toUpperCase());
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("user-name")).toHaveText("Grace Hopper");
+
+  await page.reload();
+  await expect(page.getByTestId("user-name")).toHaveText("Grace Hopper");
+});
+
+test("a wrong password gets a clear error that does not reveal whether the account exists", async ({ page }) => {
+  const email = unique();
+  await signUp(page, email);
+  await expect(page.getByTestId("user-name")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const message = "That email and password do not match an account. Check both and try again.";
+  for (const who of [email, unique()]) {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(who);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText(message);
+  }
+});
+
+test("signing up twice with one email gets a clear error beside the field", async ({ page }) => {
+  const email = unique();
+  await signUp(page, email);
+  await expect(page.getByTestId("user-name")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await signUp(page, email, "Someone Else");
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+});
+
+test("sign-up explains invalid input", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Ada");
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+});
+
+test("the session cookie is httpOnly and the secret never reaches the page", async ({ page, context }) => {
+  await signUp(page, unique());
+  await expect(page.getByTestId("user-name")).toBeVisible();
+  const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+  const html = await page.content();
+  expect(html).not.toMatch(/NEXTAUTH_SECRET|passwordHash/);
+});
