@@ -31,7 +31,8 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   return parsed.data;
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
+/** The body as text, refusing (413) past `limit` bytes without reading the rest. */
+export async function readLimited(request: Request, limit: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
