@@ -6,12 +6,14 @@ export NEXT_TELEMETRY_DISABLED=1
 
 stamp() { sha256sum "$@" 2>/dev/null | sha256sum | cut -c1-16; }
 
-# 1. npm packages: a clean install on a fresh clone, an update when package-lock.json changed.
+# 1. npm packages, installed when node_modules is missing or package.json / package-lock.json changed.
+# (`npm install`, not `npm ci`: npm 11 writes lock files without other platforms' optional binaries and then
+# refuses them in `npm ci`.)
 lock_stamp=$(stamp package.json package-lock.json)
 if [ ! -d node_modules ] || [ "$(cat node_modules/.bp-stamp 2>/dev/null)" != "$lock_stamp" ]; then
   echo "prepare: installing npm packages"
-  if [ -d node_modules ]; then npm install --no-audit --no-fund; else npm ci --no-audit --no-fund; fi
-  echo "$lock_stamp" > node_modules/.bp-stamp
+  npm install --no-audit --no-fund
+  stamp package.json package-lock.json > node_modules/.bp-stamp
 fi
 
 # 2. The auth secret: generated once into git-ignored .env.local, never committed, never sent to the client.
