@@ -2,11 +2,11 @@ import { useId } from "react";
 
 export type BarDatum = { label: string; value: number; note?: string };
 
-const WIDTH = 640;
-const LABEL_WIDTH = 170;
-const VALUE_WIDTH = 110;
-const ROW = 34;
-const BAR = 22;
+const WIDTH = 460;
+const LABEL_WIDTH = 120;
+const VALUE_WIDTH = 70;
+const ROW = 30;
+const BAR = 20;
 
 const format = (n: number) => n.toLocaleString("en-US");
 
@@ -23,7 +23,7 @@ export function BarChart({ title, unit, data, caption, lowerIsBetter = false }: 
       <figcaption id={`${id}-caption`}>
         <strong>{title}</strong>
         {caption ? <span className="muted"> {caption}</span> : null}
-        <span className="muted"> ({lowerIsBetter ? "lower is better" : "higher is better"})</span>
+        <span className="muted"> In {unit}, {lowerIsBetter ? "lower is better" : "higher is better"}.</span>
       </figcaption>
       <div className="chart-body">
         <svg className="chart-svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`}>
@@ -38,7 +38,7 @@ export function BarChart({ title, unit, data, caption, lowerIsBetter = false }: 
                 </text>
                 <rect x={LABEL_WIDTH} y={y} width={w} height={BAR} rx={3} className={`chart-bar chart-bar-${i % 4}`} />
                 <text x={LABEL_WIDTH + w + 8} y={y + BAR / 2} className="chart-value" dominantBaseline="central">
-                  {format(d.value)} {unit}
+                  {format(d.value)}
                 </text>
               </g>
             );
