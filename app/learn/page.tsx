@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
 import { getCatalog } from "@/lib/content/catalog";
 import { formatHours } from "@/lib/content/format";
 
@@ -29,6 +30,7 @@ export default function CatalogPage() {
           </li>
         ))}
       </ul>
+      {process.env.NODE_ENV === "development" && <LessonLiveReload />}
     </>
   );
 }

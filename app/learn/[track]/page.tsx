@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
 import { getCatalog, getLessonById, getTrack, trackLessons } from "@/lib/content/catalog";
 import { formatHours, formatMinutes } from "@/lib/content/format";
 
@@ -66,6 +67,7 @@ export default async function TrackPage({ params }: { params: Params }) {
           </li>
         ))}
       </ol>
+      {process.env.NODE_ENV === "development" && <LessonLiveReload />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { LessonKeyNav } from "@/components/lesson/lesson-key-nav";
 import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonPager } from "@/components/lesson/lesson-pager";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
+import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
 import { getCatalog, getLesson, getLessonById, getTrack, lessonNeighbours } from "@/lib/content/catalog";
 import { compileLesson } from "@/lib/content/compile-mdx";
 import { LANGUAGE_LABEL } from "@/lib/content/examples";
@@ -93,6 +94,7 @@ export default async function LessonPage({ params }: { params: Params }) {
         <TableOfContents headings={lesson.headings.map(({ id, text, depth }) => ({ id, text, depth }))} />
       </div>
       <LessonKeyNav previousHref={previous?.href} nextHref={next?.href} />
+      {process.env.NODE_ENV === "development" && <LessonLiveReload />}
     </div>
   );
 }
