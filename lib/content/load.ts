@@ -43,6 +43,9 @@ export function loadContent(root: string, base = path.dirname(root)): LoadResult
   const tracks: Track[] = [];
   const lessons: Lesson[] = [];
   const prerequisiteChecks: { lesson: Lesson; yaml: YamlSource }[] = [];
+  // Every lesson folder counts as an id, even one with errors, so a broken lesson reports its own problem and not
+  // a cascade of "unknown prerequisite" in the lessons that build on it.
+  const ids = new Set<string>();
 
   for (const trackId of listDirs(root)) {
     const trackDir = path.join(root, trackId);
@@ -56,6 +59,7 @@ export function loadContent(root: string, base = path.dirname(root)): LoadResult
         continue;
       }
       const number = match[1] ?? "";
+      ids.add(`${trackId}/${folder}`);
       const other = numbers.get(number);
       if (other) {
         issues.push({ file: rel(path.join(trackDir, folder)), message: `duplicate lesson number "${number}" in track "${trackId}": ${other} and ${folder}` });
@@ -81,7 +85,6 @@ export function loadContent(root: string, base = path.dirname(root)): LoadResult
     }
   }
 
-  const ids = new Set(lessons.map((l) => l.id));
   for (const { lesson, yaml } of prerequisiteChecks) {
     lesson.prerequisites.forEach((id, i) => {
       const line = yaml.lineOf(["prerequisites", i]);
@@ -162,8 +165,10 @@ function readLesson({ dir, trackId, folder, number, rel, issues }: ReadLessonArg
     issues.push({ file, line, message: "import/export is not allowed in lessons: use the built-in components" });
   }
 
-  const examples = readExamples(path.join(dir, "examples"), id, rel, issues);
-  const exampleFiles = new Set(examples.map((e) => e.file));
+  const examplesDir = path.join(dir, "examples");
+  const examples = readExamples(examplesDir, id, rel, issues);
+  // Files that exist count for references even when they have their own problem (reported once, by readExamples).
+  const exampleFiles = new Set(fs.existsSync(examplesDir) ? fs.readdirSync(examplesDir) : []);
   for (const use of analysis.components) {
     if (/^[a-z]/.test(use.name)) continue;
     if (!isLessonComponent(use.name)) {
@@ -177,7 +182,8 @@ function readLesson({ dir, trackId, folder, number, rel, issues }: ReadLessonArg
       issues.push({ file, line: use.line, message: `<Example file="${fileAttr}">: no such example in examples/` });
     }
     const nameAttr = use.attributes.name;
-    if (use.name === "Compare" && typeof nameAttr === "string" && examples.filter((e) => e.name === nameAttr).length < 2) {
+    const sameName = [...exampleFiles].filter((f) => !f.endsWith(".out") && path.basename(f, path.extname(f)) === nameAttr);
+    if (use.name === "Compare" && typeof nameAttr === "string" && sameName.length < 2) {
       issues.push({ file, line: use.line, message: `<Compare name="${nameAttr}">: needs at least two examples named ${nameAttr}.<ext> in examples/` });
     }
   }
