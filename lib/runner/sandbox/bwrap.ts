@@ -1,5 +1,5 @@
 import "server-only";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import type { PhaseLimits, SandboxLimits } from "./limits";
 
 // The only place that starts learner code. One bubblewrap sandbox per run:
@@ -118,11 +118,11 @@ export function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
   const statusFd = 3;
   const fileFds = spec.files.map((_, index) => 4 + index);
   const scriptFd = 4 + spec.files.length;
-  const stdio = ["pipe", "pipe", "pipe", "pipe", ...spec.files.map(() => "pipe" as const), "pipe"] as const;
+  const stdio: StdioOptions = ["pipe", "pipe", "pipe", "pipe", ...spec.files.map(() => "pipe" as const), "pipe"];
   const uid = sandboxUid(spec.slot);
-  const child = spawn("bwrap", bwrapArgs(spec, fileFds, scriptFd), {
-    stdio: [...stdio],
-    env: spec.env,
+  const child: ChildProcess = spawn("bwrap", bwrapArgs(spec, fileFds, scriptFd), {
+    stdio,
+    env: spec.env as NodeJS.ProcessEnv,
     cwd: "/",
     ...(uid === undefined ? {} : { uid, gid: uid }),
   });
