@@ -10,7 +10,12 @@ import { promisify } from "node:util";
 // cache holding the standard packages rebuilt for CGO_ENABLED=0. Each piece is built into a temporary folder and
 // renamed into place, so a half-built cache is never mounted, and it survives restarts (checked by stamp files).
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+type RunOptions = { cwd?: string; env?: Record<string, string>; maxBuffer?: number };
+
+function run(file: string, args: string[], options: RunOptions = {}) {
+  return execFileAsync(file, args, { ...options, env: options.env as NodeJS.ProcessEnv | undefined, encoding: "utf8" });
+}
 
 export const GO_GOPATH = "/usr/share/gocode";
 export const RUST_DEPS_CRATES = ["tokio", "serde", "serde_json", "anyhow"] as const;
