@@ -1,4 +1,3 @@
-import "server-only";
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, renameSync, writeFileSync, chmodSync } from "node:fs";
 import os from "node:os";
