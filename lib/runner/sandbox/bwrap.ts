@@ -144,7 +144,11 @@ export function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
     };
     const collect = (chunks: Buffer[], size: () => number, add: (n: number) => void) => (chunk: Buffer) => {
       const room = cap - size();
-      if (room <= 0) return;
+      if (room <= 0) {
+        truncated = true;
+        kill();
+        return;
+      }
       const kept = chunk.byteLength > room ? chunk.subarray(0, room) : chunk;
       chunks.push(kept);
       add(kept.byteLength);

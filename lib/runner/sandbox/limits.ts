@@ -32,7 +32,7 @@ function numberFromEnv(name: string, fallback: number): number {
 
 export function defaultLimits(): SandboxLimits {
   return {
-    compile: { wallSeconds: 30, cpuSeconds: 60, memoryBytes: 4096 * MiB, processes: 256, fileBytes: 256 * MiB },
+    compile: { wallSeconds: numberFromEnv("RUNNER_COMPILE_WALL_SECONDS", 30), cpuSeconds: 60, memoryBytes: 4096 * MiB, processes: 256, fileBytes: 256 * MiB },
     run: {
       wallSeconds: numberFromEnv("RUNNER_WALL_SECONDS", 10),
       cpuSeconds: numberFromEnv("RUNNER_CPU_SECONDS", 5),
