@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { UserMenu } from "../auth/user-menu";
+import { SiteSearch } from "../search/site-search";
 import { ThemeToggle } from "./theme-toggle";
 
 const NAV = [
@@ -24,6 +25,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <SiteSearch />
         <div className="header-actions">
           <ThemeToggle />
           <UserMenu />

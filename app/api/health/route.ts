@@ -11,6 +11,6 @@ export async function GET() {
     console.error("health: database check failed", error);
     dbStatus = "error";
   }
-  const body = { status: dbStatus === "ok" ? "ok" : "degraded", db: dbStatus, runners: runnerHealth() };
+  const body = { status: dbStatus === "ok" ? "ok" : "degraded", db: dbStatus, runners: await runnerHealth() };
   return Response.json(body, { status: dbStatus === "ok" ? 200 : 503 });
 }

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LessonKeyNav } from "@/components/lesson/lesson-key-nav";
+import { lessonComponents } from "@/components/lesson/lesson-components";
+import { LessonPager } from "@/components/lesson/lesson-pager";
+import { TableOfContents } from "@/components/lesson/table-of-contents";
+import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
+import { getCatalog, getLesson, getLessonById, getTrack, lessonNeighbours } from "@/lib/content/catalog";
+import { compileLesson } from "@/lib/content/compile-mdx";
+import { LANGUAGE_LABEL } from "@/lib/content/examples";
+import { formatMinutes } from "@/lib/content/format";
+import { highlightToHtml } from "@/lib/content/highlight";
+
+// Fully static: everything comes from lessons/ at build time. No database, no cookies or headers here, so the
+// page is prerendered; per-learner things (progress, drafts) load in the browser inside the components.
+
+type Params = Promise<{ track: string; lesson: string }>;
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getCatalog().lessons.map((l) => ({ track: l.trackId, lesson: l.slug }));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { track, lesson: slug } = await params;
+  const lesson = getLesson(track, slug);
+  return lesson ? { title: lesson.title, description: lesson.summary } : {};
+}
+
+export default async function LessonPage({ params }: { params: Params }) {
+  const { track: trackId, lesson: slug } = await params;
+  const lesson = getLesson(trackId, slug);
+  const track = getTrack(trackId);
+  if (!lesson || !track) notFound();
+
+  const [Content, highlightedPairs] = await Promise.all([
+    compileLesson(lesson.body),
+    Promise.all(lesson.examples.map(async (e) => [e.file, await highlightToHtml(e.code, e.language)] as const)),
+  ]);
+  const { previous, next } = lessonNeighbours(lesson.id);
+
+  return (
+    <div className="lesson-layout">
+      <article className="lesson" aria-labelledby="lesson-title" data-lesson-id={lesson.id}>
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link href="/learn">Learn</Link> <span aria-hidden="true">/</span> <Link href={track.href}>{track.title}</Link>
+        </nav>
+        <header className="lesson-header">
+          <h1 id="lesson-title">{lesson.title}</h1>
+          <p className="lesson-summary">{lesson.summary}</p>
+          <ul className="lesson-meta" aria-label="About this lesson">
+            <li>{lesson.readingMinutes} min read</li>
+            <li>{formatMinutes(lesson.minutes)} with exercises</li>
+            <li>{lesson.languages.map((l) => LANGUAGE_LABEL[l]).join(", ")}</li>
+          </ul>
+          <section className="lesson-objectives" aria-labelledby="objectives-heading">
+            <h2 id="objectives-heading">In this lesson you will</h2>
+            <ul>
+              {lesson.objectives.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+            {lesson.prerequisites.length > 0 && (
+              <p className="muted">
+                Builds on:{" "}
+                {lesson.prerequisites.map((id, i) => {
+                  const pre = getLessonById(id);
+                  return (
+                    <span key={id}>
+                      {i > 0 ? ", " : ""}
+                      {pre ? <Link href={pre.href}>{pre.title}</Link> : id}
+                    </span>
+                  );
+                })}
+              </p>
+            )}
+          </section>
+        </header>
+
+        <div className="lesson-prose">
+          <Content components={lessonComponents(lesson, new Map(highlightedPairs))} />
+        </div>
+
+        {/*
+          LESSON EXTRAS SLOT: quiz and exercises render here, each as its own <section> (issues 4 and 5),
+          e.g. <section aria-labelledby="quiz-heading">…</section>. Nothing renders here yet on purpose.
+        */}
+
+        <LessonPager previous={previous} next={next} />
+      </article>
+      <div className="lesson-aside">
+        <TableOfContents headings={lesson.headings.map(({ id, text, depth }) => ({ id, text, depth }))} />
+      </div>
+      <LessonKeyNav previousHref={previous?.href} nextHref={next?.href} />
+      {process.env.NODE_ENV === "development" && <LessonLiveReload />}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import type { Language } from "@/lib/runner/types";
+
+// The learner picks a language once; every Compare block on every lesson follows it. Kept in localStorage and
+// broadcast to the other blocks on the page through one event, so they switch together.
+
+const LANGUAGE_KEY = "bp:compare-language";
+const MODE_KEY = "bp:compare-mode";
+const EVENT = "bp:compare-preference";
+
+export type CompareMode = "tabs" | "side-by-side";
+
+function subscribe(onChange: () => void) {
+  window.addEventListener(EVENT, onChange);
+  window.addEventListener("storage", onChange);
+  return () => {
+    window.removeEventListener(EVENT, onChange);
+    window.removeEventListener("storage", onChange);
+  };
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Storage blocked (private mode): the choice still applies to this page through the event below.
+    memory.set(key, value);
+  }
+  window.dispatchEvent(new Event(EVENT));
+}
+const memory = new Map<string, string>();
+
+export function usePreferredLanguage(): [Language | null, (language: Language) => void] {
+  const value = useSyncExternalStore(subscribe, () => read(LANGUAGE_KEY) ?? memory.get(LANGUAGE_KEY) ?? null, () => null);
+  return [value as Language | null, (language) => write(LANGUAGE_KEY, language)];
+}
+
+export function useCompareMode(): [CompareMode, (mode: CompareMode) => void] {
+  const value = useSyncExternalStore(subscribe, () => read(MODE_KEY) ?? memory.get(MODE_KEY) ?? "tabs", () => "tabs");
+  return [value === "side-by-side" ? "side-by-side" : "tabs", (mode) => write(MODE_KEY, mode)];
+}
+
+/** The panel to show for a preference: exact language, else its sibling (JS <-> TS), else the first. */
+export function pickLanguage(available: readonly Language[], preferred: Language | null): Language | undefined {
+  if (preferred && available.includes(preferred)) return preferred;
+  const sibling: Partial<Record<Language, Language>> = { javascript: "typescript", typescript: "javascript" };
+  const alt = preferred ? sibling[preferred] : undefined;
+  if (alt && available.includes(alt)) return alt;
+  return available[0];
+}

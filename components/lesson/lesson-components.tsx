@@ -1,0 +1,51 @@
+import type { MDXComponents } from "mdx/types";
+import { Playground } from "@/components/editor/playground";
+import { LANGUAGE_LABEL, type LessonExample } from "@/lib/content/examples";
+import type { Lesson } from "@/lib/content/load";
+import { LANGUAGES, type PlaygroundExample } from "@/lib/runner/types";
+import { BarChart } from "./bar-chart";
+import { Callout } from "./callout";
+import { CompareBlock } from "./compare-block";
+import { Figure } from "./figure";
+
+// The components a lesson's MDX may use (the loader rejects any other), bound to that lesson's examples.
+// `highlighted` maps example file -> Shiki HTML, computed before rendering because components here are synchronous.
+
+function playground(example: LessonExample, html: string) {
+  const props: PlaygroundExample = { id: example.id, language: example.language, code: example.code, expectedOutput: example.expectedOutput };
+  return <Playground example={props} highlighted={<div className="code-block" dangerouslySetInnerHTML={{ __html: html }} />} />;
+}
+
+export function lessonComponents(lesson: Lesson, highlighted: ReadonlyMap<string, string>): MDXComponents {
+  const byFile = new Map(lesson.examples.map((e) => [e.file, e]));
+  return {
+    Callout,
+    Figure,
+    BarChart,
+    Example({ file }: { file: string }) {
+      const example = byFile.get(file);
+      if (!example) throw new Error(`${lesson.file}: <Example file="${file}"> has no such example`);
+      return (
+        <div className="lesson-example">
+          <p className="example-file">
+            <span className="visually-hidden">Example file: </span>
+            {file}
+          </p>
+          {playground(example, highlighted.get(file) ?? "")}
+        </div>
+      );
+    },
+    Compare({ name }: { name: string }) {
+      const examples = lesson.examples
+        .filter((e) => e.name === name)
+        .sort((a, b) => LANGUAGES.indexOf(a.language) - LANGUAGES.indexOf(b.language));
+      const panels = examples.map((e) => ({
+        language: e.language,
+        label: LANGUAGE_LABEL[e.language],
+        file: e.file,
+        content: playground(e, highlighted.get(e.file) ?? ""),
+      }));
+      return <CompareBlock name={name} panels={panels} />;
+    },
+  };
+}

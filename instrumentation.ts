@@ -1,0 +1,10 @@
+// Warms the runner's build caches (Go standard packages, Rust crates) when the server starts, so the first learner
+// to press Run does not wait for them. Failures only make /api/health report the language as unavailable.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.RUNNER_WARM_AT_START === "0") return;
+  const { prepareToolchains } = await import("./lib/runner/sandbox/toolchains");
+  void prepareToolchains().then((toolchains) => {
+    const problems = Object.entries(toolchains.problems);
+    if (problems.length) console.warn("runner: some languages are unavailable", Object.fromEntries(problems));
+  });
+}

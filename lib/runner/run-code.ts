@@ -1,0 +1,41 @@
+import "server-only";
+import { runSandbox } from "./sandbox/bwrap";
+import { CompileError, planFor } from "./sandbox/languages";
+import { defaultLimits } from "./sandbox/limits";
+import { prepareToolchains } from "./sandbox/toolchains";
+import type { Language, RunRequest, RunResult } from "./types";
+
+export type RunOptions = { slot?: number };
+
+function problemFor(language: Language, problems: Awaited<ReturnType<typeof prepareToolchains>>["problems"]) {
+  if (problems.sandbox) return problems.sandbox;
+  const key = language === "typescript" ? "javascript" : language;
+  return problems[key];
+}
+
+/** Result shaped like a run that never started: a toolchain is missing, so the learner reads why. */
+function unavailable(message: string): RunResult {
+  return { stdout: "", stderr: message, exitCode: null, timedOut: false, truncated: false, durationMs: 0 };
+}
+
+/**
+ * Runs one program in the sandbox and returns what the learner sees. Never throws for anything the program does:
+ * compile errors, crashes and limits are all results. The caller (the queue) decides how many run at once.
+ */
+export async function runCode(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+  const toolchains = await prepareToolchains();
+  const problem = problemFor(request.language, toolchains.problems);
+  if (problem) return unavailable(`This language cannot run on the server right now: ${problem}`);
+  let plan;
+  try {
+    plan = planFor(request.language, request.code, toolchains);
+  } catch (error) {
+    if (error instanceof CompileError) {
+      return { stdout: "", stderr: error.message, exitCode: 1, timedOut: false, truncated: false, durationMs: 0 };
+    }
+    throw error;
+  }
+  const outcome = await runSandbox({ ...plan, stdin: request.stdin, limits: defaultLimits(), slot: options.slot ?? 0 });
+  const { stdout, stderr, exitCode, timedOut, truncated, durationMs } = outcome;
+  return { stdout, stderr, exitCode, timedOut, truncated, durationMs };
+}

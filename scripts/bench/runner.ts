@@ -1,0 +1,50 @@
+// Measures the server runner: cold (first run after the caches are prepared: nothing of this program cached) and
+// warm run latency per language, and queue throughput with concurrent short programs.
+import { createRunQueue } from "../../lib/runner/queue";
+import { runCode } from "../../lib/runner/run-code";
+import { prepareToolchains } from "../../lib/runner/sandbox/toolchains";
+import type { Language } from "../../lib/runner/types";
+
+const HELLO: Record<Language, string> = {
+  javascript: `console.log("hi")`,
+  typescript: `const n: number = 1; console.log("hi", n)`,
+  python: `print("hi")`,
+  go: `package main\nimport "fmt"\nfunc main() { fmt.Println("hi") }`,
+  rust: `fn main() { println!("hi"); }`,
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed(language: Language, code: string): Promise<number> {
+  const started = performance.now();
+  const result = await runCode({ language, code });
+  if (result.exitCode !== 0) throw new Error(`${language} failed: ${result.stderr}`);
+  return performance.now() - started;
+}
+
+export async function benchRunner(): Promise<void> {
+  const prepareStarted = performance.now();
+  await prepareToolchains();
+  console.log(`toolchains ready in ${Math.round(performance.now() - prepareStarted)} ms (cached across restarts)\n`);
+  const rows: Array<{ language: string; coldMs: number; warmMedianMs: number; warmMinMs: number }> = [];
+  for (const language of Object.keys(HELLO) as Language[]) {
+    // A unique comment makes the first program new to every cache below the toolchain's own.
+    const cold = await timed(language, `${HELLO[language]}\n${language === "python" ? "#" : "//"} ${Date.now()}`);
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push(await timed(language, HELLO[language]));
+    rows.push({ language, coldMs: Math.round(cold), warmMedianMs: Math.round(median(warm)), warmMinMs: Math.round(Math.min(...warm)) });
+  }
+  console.table(rows);
+
+  const queue = createRunQueue({ concurrency: Number(process.env.RUNNER_CONCURRENCY) || 2, maxWaiting: 100 });
+  for (const language of ["python", "go"] as Language[]) {
+    const jobs = 12;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: jobs }, () => queue.run((slot) => runCode({ language, code: HELLO[language] }, { slot }))));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`queue throughput (${language}, ${jobs} runs, ${queue.stats().concurrency} at once): ${(jobs / seconds).toFixed(1)} runs/s`);
+  }
+}

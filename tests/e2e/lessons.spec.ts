@@ -1,0 +1,137 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+// The lesson engine end to end, on the production build: catalog -> track -> lesson, language switching across
+// Compare blocks, search, keyboard navigation, and axe on every page type in both themes.
+
+const LESSON = "/learn/choosing/01-the-landscape";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("catalog -> track -> lesson", async ({ page }) => {
+  await page.goto("/learn");
+  const tracks = page.getByRole("list", { name: "Tracks" }).getByRole("listitem");
+  await expect(tracks).toHaveCount(5);
+  await expect(tracks.first()).toContainText("Choosing your backend");
+  await expect(page.locator('[data-track="go"]')).toContainText("1 lesson");
+
+  await page.getByRole("link", { name: "Go", exact: true }).click();
+  await expect(page).toHaveURL(/\/learn\/go$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Go" })).toBeVisible();
+  const item = page.locator('[data-lesson="go/01-goroutines"]');
+  await expect(item).toContainText("Start goroutines and wait for them with a WaitGroup");
+  await expect(item).toContainText("35 min");
+  await expect(item.getByRole("link", { name: "The backend landscape in four languages" })).toBeVisible();
+
+  await item.getByRole("link", { name: /Goroutines and channels/ }).click();
+  await expect(page).toHaveURL(/\/learn\/go\/01-goroutines$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Goroutines and channels" })).toBeVisible();
+  await expect(page.getByText("min read")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Channels" })).toBeVisible();
+  // Highlighted at build time: every example is Shiki HTML with both themes' colours.
+  await expect(page.locator('[data-example-id="go/01-goroutines/workers"] .shiki')).toBeVisible();
+});
+
+test("picking a language in one Compare block switches every block, and survives a reload", async ({ page }) => {
+  await page.goto(LESSON);
+  const blocks = page.locator("[data-compare]");
+  await expect(blocks).toHaveCount(2);
+
+  await blocks.first().getByRole("tab", { name: "Python" }).click();
+  for (const block of await blocks.all()) {
+    await expect(block).toHaveAttribute("data-active-language", "python");
+    await expect(block.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
+    await expect(block.locator('[role="tabpanel"]:not([hidden])')).toHaveAttribute("data-language", "python");
+  }
+
+  // Keyboard on the tabs: ArrowRight moves to the next language (Go) in every block, without leaving the lesson.
+  await blocks.nth(1).getByRole("tab", { name: "Python" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(blocks.first()).toHaveAttribute("data-active-language", "go");
+  await expect(blocks.nth(1)).toHaveAttribute("data-active-language", "go");
+  await expect(page).toHaveURL(new RegExp(`${LESSON}$`));
+
+  await page.reload();
+  await expect(page.locator("[data-compare]").first()).toHaveAttribute("data-active-language", "go");
+
+  // TypeScript exists only for "greet"; the JavaScript fib follows as its sibling.
+  await page.locator("[data-compare=greet]").getByRole("tab", { name: "TypeScript" }).click();
+  await expect(page.locator("[data-compare=fib]")).toHaveAttribute("data-active-language", "javascript");
+
+  await page.locator("[data-compare=fib]").getByRole("button", { name: "Compare side by side" }).click();
+  for (const block of await page.locator("[data-compare]").all()) {
+    await expect(block.locator(".compare-panel:visible")).toHaveCount(4);
+  }
+});
+
+test("search as you type lands on the right lesson", async ({ page }) => {
+  await page.goto("/learn");
+  const box = page.getByRole("combobox", { name: "Search lessons" });
+  await box.fill("ownership");
+  const options = page.getByRole("listbox", { name: "Search results" }).getByRole("option");
+  await expect(options.first()).toContainText("Ownership, threads and async");
+  await expect(options.first().locator("mark").first()).toHaveText(/ownership/i);
+  await box.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", /option-0$/);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/learn\/rust\/01-ownership-and-async/);
+  await expect(page.getByRole("heading", { level: 1, name: "Ownership, threads and async" })).toBeVisible();
+});
+
+test("j/k and the arrow keys move between lessons, but not while typing", async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.getByRole("link", { name: /Next/ })).toHaveAttribute("href", "/learn/node/01-event-loop");
+  await page.locator("body").press("j");
+  await expect(page).toHaveURL(/\/learn\/node\/01-event-loop$/);
+  await expect(page.getByRole("heading", { level: 1, name: "The event loop" })).toBeVisible();
+
+  await page.locator("body").press("ArrowRight");
+  await expect(page).toHaveURL(/\/learn\/python\/01-python-for-the-web$/);
+  await page.locator("body").press("k");
+  await expect(page).toHaveURL(/\/learn\/node\/01-event-loop$/);
+
+  const box = page.getByRole("combobox", { name: "Search lessons" });
+  await box.press("j");
+  await box.press("ArrowLeft");
+  await expect(box).toHaveValue("j");
+  await expect(page).toHaveURL(/\/learn\/node\/01-event-loop$/);
+
+  // Once focus leaves the search box the keys work again.
+  await page.getByRole("heading", { level: 1 }).click();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page).toHaveURL(new RegExp(`${LESSON}$`));
+});
+
+test("an unknown lesson is a 404", async ({ page }) => {
+  const response = await page.goto("/learn/go/99-nothing");
+  expect(response?.status()).toBe(404);
+});
+
+// axe is slow on a shared two-core machine: one test per page and theme, each with room to finish.
+for (const theme of ["light", "dark"] as const) {
+  for (const url of ["/learn", "/learn/choosing", LESSON, "/learn/rust/01-ownership-and-async"]) {
+    test(`axe (${theme}): ${url} has no serious violations`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+      await page.goto(url);
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  test(`axe (${theme}): side-by-side code and the open search list have no serious violations`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+    await page.goto(LESSON);
+    await page.locator("[data-compare=fib]").getByRole("button", { name: "Compare side by side" }).click();
+    const box = page.getByRole("combobox", { name: "Search lessons" });
+    await box.fill("goroutines");
+    await expect(page.getByRole("listbox", { name: "Search results" }).getByRole("option").first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

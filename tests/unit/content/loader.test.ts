@@ -1,0 +1,78 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatIssue } from "@/lib/content/issues";
+import { loadContent } from "@/lib/content/load";
+
+const fixtures = path.resolve(import.meta.dirname, "../../fixtures/content");
+const load = (name: string) => loadContent(path.join(fixtures, name, "lessons"));
+
+describe("loadContent on a valid tree", () => {
+  const { catalog, issues } = load("valid");
+
+  it("reports no problems", () => {
+    expect(issues).toEqual([]);
+  });
+
+  it("orders tracks by their order field and sums lesson minutes", () => {
+    expect(catalog.tracks.map((t) => [t.id, t.title, t.lessonIds, t.minutes])).toEqual([
+      ["alpha", "Alpha", ["alpha/01-first"], 10],
+      ["beta", "Beta", ["beta/01-second"], 5],
+    ]);
+  });
+
+  it("reads a lesson: id, href, headings with ids, sections, examples and quiz", () => {
+    const lesson = catalog.lessons.find((l) => l.id === "alpha/01-first");
+    expect(lesson).toMatchObject({ trackId: "alpha", slug: "01-first", number: 1, href: "/learn/alpha/01-first", title: "First lesson" });
+    expect(lesson?.headings).toEqual([
+      { depth: 2, text: "Running code", id: "running-code", line: 17 },
+      { depth: 2, text: "Comparing", id: "comparing", line: 21 },
+      { depth: 3, text: "Details", id: "details", line: 27 },
+    ]);
+    expect(lesson?.sections.map((s) => [s.id, s.text])).toEqual([
+      ["", "Intro text with bold words."],
+      ["running-code", ""],
+      ["comparing", "A callout."],
+      ["details", "More text."],
+    ]);
+    // One language per name keeps the short id; a name shared by several languages gets the extension.
+    expect(lesson?.examples.map((e) => [e.id, e.language, e.expectedOutput])).toEqual([
+      ["alpha/01-first/add.js", "javascript", "3\n"],
+      ["alpha/01-first/add.py", "python", "3\n"],
+      ["alpha/01-first/hello", "javascript", "hello\n"],
+    ]);
+    expect(lesson?.quiz?.questions.map((q) => q.id)).toEqual(["pick-one", "both"]);
+    expect(lesson?.quiz?.passMark).toBe(0.8);
+  });
+});
+
+describe("loadContent on broken trees: one precise message each", () => {
+  it.each([
+    ["bad-front-matter", 'lessons/alpha/01-first/index.mdx:6: front matter "minutes": Invalid input: expected number, received string'],
+    ["unknown-front-matter-field", 'lessons/alpha/01-first/index.mdx:7: front matter "author": unknown field'],
+    ["missing-front-matter", "lessons/alpha/01-first/index.mdx:1: index.mdx must start with front matter between two --- lines"],
+    ["unknown-prerequisite", 'lessons/beta/01-second/index.mdx:10: unknown prerequisite "alpha/09-missing": no lesson has that id'],
+    ["unknown-component", "lessons/alpha/01-first/index.mdx:31: unknown component <Quizz> (known: Example, Compare, Callout, BarChart, Figure)"],
+    ["mdx-syntax-error", "lessons/alpha/01-first/index.mdx:29: MDX syntax error: Unexpected end of file before member name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag"],
+    ["duplicate-question-id", 'lessons/alpha/01-first/quiz.yaml:12: duplicate question id "pick-one" (first used on line 2)'],
+    ["duplicate-lesson-number", 'lessons/alpha/01-first: duplicate lesson number "01" in track "alpha": 01-again and 01-first'],
+    ["quiz-without-answer", 'lessons/alpha/01-first/quiz.yaml:2: question "pick-one" has no correct answer (add "answer:")'],
+    ["quiz-answer-not-a-choice", 'lessons/alpha/01-first/quiz.yaml:8: question "pick-one": the answer "c" is not one of its choices'],
+    ["quiz-without-explanation", 'lessons/alpha/01-first/quiz.yaml:12: question "both" has no explanation (add "explanation:", shown after submitting)'],
+    ["quiz-unknown-section", 'lessons/alpha/01-first/quiz.yaml:11: question "pick-one": section "no-such-heading" is not a heading id in index.mdx'],
+    ["example-without-output", "lessons/alpha/01-first/examples/hello.js: example has no expected output: add examples/hello.out with what it prints"],
+    ["example-file-missing", 'lessons/alpha/01-first/index.mdx:19: <Example file="hello.go">: no such example in examples/'],
+    ["compare-single-language", 'lessons/alpha/01-first/index.mdx:23: <Compare name="add">: needs at least two examples named add.<ext> in examples/'],
+    ["missing-track-yaml", "lessons/beta/track.yaml: missing track.yaml (title, pitch, order)"],
+  ])("%s", (name, message) => {
+    const { issues } = load(`broken/${name}`);
+    expect(issues.map(formatIssue)).toEqual([message]);
+  });
+});
+
+describe("the course content", () => {
+  it("loads without a single problem", () => {
+    const { issues, catalog } = loadContent(path.resolve(import.meta.dirname, "../../../lessons"));
+    expect(issues.map(formatIssue)).toEqual([]);
+    expect(catalog.tracks.map((t) => t.id)).toEqual(["choosing", "node", "python", "go", "rust"]);
+  });
+});
