@@ -14,6 +14,8 @@ export TEST_RESULTS_DIR="$results"
 step() { echo; echo "── $1"; }
 step "type check";  npx tsc --noEmit
 step "lint";        npx eslint . --max-warnings 0
+step "content check (every lesson parses, every example prints what it says)"
+npm run --silent content:check
 step "unit + integration (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 step "build";       npx next build
