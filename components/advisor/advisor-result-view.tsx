@@ -16,7 +16,8 @@ export function AdvisorResultView({ result, lessonTitles, savedAt }: Props) {
       <h3>Why</h3>
       <ul className="advisor-reasons">
         {result.reasons.map((reason) => (
-          <li key={reason.text}>
+          <li key={reason.text} data-effect={reason.effect}>
+            {reason.effect === "against" && <strong>Trade-off: </strong>}
             {reason.text}
             {reason.lessonId && (
               <>

@@ -38,3 +38,8 @@ export function formatMinutes(total: number): string {
   if (hours === 0) return `${minutes} min`;
   return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
 }
+
+export function formatWeeks(weeks: number): string {
+  if (weeks <= 1) return "about a week or less";
+  return `about ${Math.ceil(weeks)} weeks`;
+}

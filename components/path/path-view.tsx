@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LANGUAGE_NAMES, topicLabel } from "@/lib/path/rules";
 import type { Path, PathStep, Track } from "@/lib/path/schema";
-import { formatMinutes, lessonHref, TRACK_NAMES } from "./labels";
+import { formatMinutes, formatWeeks, lessonHref, TRACK_NAMES } from "./labels";
 
 // The roadmap. No hooks: the server renders it for signed-in learners, the guest wrapper after its fetch.
 
@@ -35,8 +35,8 @@ export function PathView({ path, hoursPerWeek }: { path: Path; hoursPerWeek: num
         <p className="path-time">
           {path.minutesLeft > 0 ? (
             <>
-              <strong>{formatMinutes(path.minutesLeft)}</strong> left: about <strong>{path.weeksLeft} week{path.weeksLeft === 1 ? "" : "s"}</strong> at{" "}
-              {hoursPerWeek} hour{hoursPerWeek === 1 ? "" : "s"} a week. {done > 0 && `${done} of ${path.steps.length} lessons done.`}
+              <strong>{formatMinutes(path.minutesLeft)}</strong> left: <strong>{formatWeeks(path.weeksLeft)}</strong>
+              {` at ${hoursPerWeek} hour${hoursPerWeek === 1 ? "" : "s"} a week. `} {done > 0 && `${done} of ${path.steps.length} lessons done.`}
             </>
           ) : path.steps.length > 0 ? (
             <strong>You have finished every lesson on your path.</strong>

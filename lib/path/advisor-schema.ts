@@ -18,7 +18,7 @@ export type AdvisorInput = z.infer<typeof advisorInputSchema>;
 export const advisorResultSchema = z.object({
   recommendation: languageSchema,
   alternatives: z.array(z.object({ language: languageSchema, note: z.string() })),
-  reasons: z.array(z.object({ text: z.string(), lessonId: z.string().nullable() })),
+  reasons: z.array(z.object({ text: z.string(), lessonId: z.string().nullable(), effect: z.enum(["for", "against", "neutral"]) })),
   beyond: z.array(z.string()),
   scores: z.record(languageSchema, z.number()),
 });

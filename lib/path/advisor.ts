@@ -73,7 +73,11 @@ export function advise(input: AdvisorInput, catalog: readonly CatalogEntry[]): A
   // Strongest support for the recommendation first; the criteria that count against it stay visible, last.
   const reasons = [...fired]
     .sort((a, b) => weightFor(b, recommendation) - weightFor(a, recommendation))
-    .map((f) => ({ text: f.criterion.text(project), lessonId: lessonFor(f.criterion, recommendation, catalog) }));
+    .map((f) => ({
+      text: f.criterion.text(project),
+      lessonId: lessonFor(f.criterion, recommendation, catalog),
+      effect: effectOf(weightFor(f, recommendation), Math.max(...LANGUAGES.map((l) => weightFor(f, l)))),
+    }));
 
   const alternatives = ranked.slice(1, 3).map((language) => {
     const support = [...fired].filter((f) => weightFor(f, language) > 0).sort((a, b) => weightFor(b, language) - weightFor(a, language))[0];
@@ -86,6 +90,12 @@ export function advise(input: AdvisorInput, catalog: readonly CatalogEntry[]): A
   });
 
   return { recommendation, alternatives, reasons, beyond: beyond(recommendation, project), scores };
+}
+
+/** A criterion argues for the recommendation when nothing gains more from it, against it when another language does. */
+function effectOf(weight: number, strongest: number): "for" | "against" | "neutral" {
+  if (weight < strongest) return "against";
+  return weight > 0 ? "for" : "neutral";
 }
 
 function beyond(language: Language, project: AdvisorProject): string[] {

@@ -37,7 +37,7 @@ test("a guest who comes from JavaScript gets a path that starts with Node.js aft
   await expect(steps.nth(1)).toContainText("because you come from JavaScript");
   await page.getByText("Why this order?").click();
   await expect(page.getByText(/The choosing lessons come first/)).toBeVisible();
-  await expect(page.getByText(/left: about/)).toBeVisible();
+  await expect(page.getByText(/left: about a week or less at 4 hours a week/)).toBeVisible();
 
   // The answers stay in this browser and can be edited later.
   await page.getByRole("link", { name: "Change your answers" }).click();

@@ -25,6 +25,7 @@ describe("the stack advisor", () => {
     const result = advise(project(input), PATH_CATALOG);
     expect(expected).toContain(result.recommendation);
     expect(result.reasons.some((r) => reason.test(r.text))).toBe(true);
+    expect(result.reasons[0]!.effect).toBe("for");
     expect(result.reasons.every((r) => r.lessonId !== null && catalogIds.has(r.lessonId))).toBe(true);
     expect(Math.max(...Object.values(result.scores))).toBe(result.scores[result.recommendation]);
     expect(result.alternatives.map((a) => a.language)).not.toContain(result.recommendation);
@@ -56,7 +57,8 @@ describe("the stack advisor", () => {
   it("strongest supporting reason first; reasons against the choice stay visible", () => {
     const result = advise(project({ requestsPerSecond: 200_000, p99LatencyMs: 5, timeToMarket: "weeks", teamLanguages: ["python"] }), PATH_CATALOG);
     expect(["rust", "go"]).toContain(result.recommendation);
-    expect(result.reasons.at(-1)!.text).toMatch(/ship in weeks/);
+    expect(result.reasons.at(-1)).toMatchObject({ effect: "against", text: expect.stringMatching(/ship in weeks/) });
+    expect(result.reasons[0]!.effect).toBe("for");
   });
 
   it("adds ML serving steps to the path beyond the course", () => {
