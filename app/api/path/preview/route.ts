@@ -1,0 +1,3 @@
+import { createPreviewHandler } from "@/lib/path/http";
+
+export const POST = createPreviewHandler();

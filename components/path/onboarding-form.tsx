@@ -1,0 +1,209 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { LANGUAGE_NAMES } from "@/lib/path/rules";
+import { LANGUAGES, onboardingAnswersSchema, type Background, type Goal, type Language, type OnboardingAnswers } from "@/lib/path/schema";
+import { BACKGROUND_OPTIONS, GOAL_OPTIONS, RATING_LABELS } from "./labels";
+import { readLocalAnswers, writeLocalAnswers } from "./local-answers";
+
+type SaveResult = { ok: true } | { ok: false; error: string };
+
+type Props = {
+  /** Answers saved on the account; null for a guest or a learner who has not answered yet. */
+  initial: OnboardingAnswers | null;
+  signedIn: boolean;
+  save: (answers: unknown) => Promise<SaveResult>;
+};
+
+const STEPS = ["Your background", "Your goals", "Your time", "What you know"] as const;
+
+const noop = () => () => {};
+const useHydrated = () => useSyncExternalStore(noop, () => true, () => false);
+
+export function OnboardingForm(props: Props) {
+  const hydrated = useHydrated();
+  // A guest's earlier answers live in this browser, which the server cannot see: read them once hydrated.
+  const initial = props.initial ?? (hydrated ? readLocalAnswers() : null);
+  return <OnboardingSteps key={hydrated ? "client" : "server"} {...props} initial={initial} />;
+}
+
+function OnboardingSteps({ initial, signedIn, save }: Props) {
+  const router = useRouter();
+  const [step, setStep] = useState(0);
+  const [background, setBackground] = useState<Background | null>(initial?.background ?? null);
+  const [goals, setGoals] = useState<Goal[]>(initial?.goals ?? []);
+  const [hours, setHours] = useState(String(initial?.hoursPerWeek ?? 3));
+  const [ratings, setRatings] = useState<Partial<Record<Language, number>>>(initial?.selfRating ?? {});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    // Move focus to the new question for keyboard and screen-reader users, but not on first load.
+    if (moved.current) headingRef.current?.focus();
+  }, [step]);
+
+  const go = (next: number) => {
+    moved.current = true;
+    setError(null);
+    setStep(next);
+  };
+
+  const toggleGoal = (goal: Goal) => setGoals((current) => (current.includes(goal) ? current.filter((g) => g !== goal) : [...current, goal]));
+
+  const submit = () => {
+    const parsed = onboardingAnswersSchema.safeParse({
+      background,
+      goals,
+      hoursPerWeek: Number(hours),
+      selfRating: Object.keys(ratings).length ? ratings : undefined,
+      placement: initial?.placement,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path[0];
+      setError(field === "background" ? "Choose the background closest to yours." : field === "hoursPerWeek" ? "Enter between 0.5 and 80 hours a week." : (issue?.message ?? "Check your answers."));
+      go(field === "background" ? 0 : field === "hoursPerWeek" ? 2 : step);
+      return;
+    }
+    startTransition(async () => {
+      writeLocalAnswers(parsed.data);
+      if (signedIn) {
+        const result = await save(parsed.data);
+        if (!result.ok) {
+          setError(`Your answers are kept in this browser but were not saved to your account: ${result.error}`);
+          return;
+        }
+      }
+      router.push("/path");
+    });
+  };
+
+  const last = step === STEPS.length - 1;
+  return (
+    <form
+      className="onboarding card"
+      aria-labelledby="onboarding-step-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (step === 0 && !background) {
+          setError("Choose the background closest to yours, or skip for now.");
+          return;
+        }
+        if (last) submit();
+        else go(step + 1);
+      }}
+    >
+      <p className="muted onboarding-progress">
+        Step {step + 1} of {STEPS.length}
+      </p>
+      <h2 id="onboarding-step-heading" ref={headingRef} tabIndex={-1}>
+        {STEPS[step]}
+      </h2>
+
+      {step === 0 && (
+        <fieldset className="choice-list">
+          <legend>Which describes you best?</legend>
+          {BACKGROUND_OPTIONS.map((option) => (
+            <label key={option.value} className="choice">
+              <input type="radio" name="background" value={option.value} checked={background === option.value} onChange={() => setBackground(option.value)} />
+              <span>
+                <strong>{option.label}</strong>
+                <span className="muted choice-hint">{option.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      {step === 1 && (
+        <fieldset className="choice-list">
+          <legend>What do you want backend skills for? Pick any that apply, or none.</legend>
+          {GOAL_OPTIONS.map((option) => (
+            <label key={option.value} className="choice">
+              <input type="checkbox" name="goals" value={option.value} checked={goals.includes(option.value)} onChange={() => toggleGoal(option.value)} />
+              <span>{option.label}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      {step === 2 && (
+        <fieldset>
+          <legend>How much time can you give the course?</legend>
+          <div className="field">
+            <label htmlFor="hours-per-week">Hours per week</label>
+            <input
+              id="hours-per-week"
+              name="hoursPerWeek"
+              type="number"
+              inputMode="decimal"
+              min={0.5}
+              max={80}
+              step={0.5}
+              value={hours}
+              onChange={(event) => setHours(event.target.value)}
+              aria-describedby="hours-hint"
+            />
+            <p id="hours-hint" className="muted" style={{ margin: 0 }}>
+              We use it to estimate when you will finish. You can change it any time.
+            </p>
+          </div>
+        </fieldset>
+      )}
+
+      {step === 3 && (
+        <fieldset>
+          <legend>How well do you know each language already? (optional)</legend>
+          <div className="rating-grid">
+            {LANGUAGES.map((language) => (
+              <div className="field" key={language}>
+                <label htmlFor={`rating-${language}`}>{LANGUAGE_NAMES[language]}</label>
+                <select
+                  id={`rating-${language}`}
+                  value={ratings[language] ?? 0}
+                  onChange={(event) => setRatings((current) => ({ ...current, [language]: Number(event.target.value) }))}
+                >
+                  {RATING_LABELS.map((label, value) => (
+                    <option key={value} value={value}>
+                      {value} – {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+          <p className="muted">A short placement quiz to test out of lessons you already know is coming later.</p>
+        </fieldset>
+      )}
+
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <div className="onboarding-actions">
+        {step > 0 && (
+          <button type="button" className="button button-ghost" onClick={() => go(step - 1)}>
+            Back
+          </button>
+        )}
+        <button type="submit" className="button" disabled={pending}>
+          {last ? (pending ? "Building your path…" : "Build my path") : "Next"}
+        </button>
+        {!last && step > 0 && (
+          <button type="button" className="button button-ghost" onClick={() => go(step + 1)}>
+            Skip this question
+          </button>
+        )}
+        <Link href="/learn" className="onboarding-skip">
+          Skip for now and browse the lessons
+        </Link>
+      </div>
+    </form>
+  );
+}

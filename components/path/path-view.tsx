@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { LANGUAGE_NAMES, topicLabel } from "@/lib/path/rules";
+import type { Path, PathStep, Track } from "@/lib/path/schema";
+import { formatMinutes, formatWeeks, lessonHref, TRACK_NAMES } from "./labels";
+
+// The roadmap. No hooks: the server renders it for signed-in learners, the guest wrapper after its fetch.
+
+const STATUS_TEXT: Record<PathStep["status"], string> = { done: "Done", next: "Next", later: "Later" };
+
+function groupByTrack(steps: PathStep[]) {
+  const groups: { track: Track; steps: (PathStep & { position: number })[] }[] = [];
+  steps.forEach((step, index) => {
+    let group = groups.find((g) => g.track === step.track);
+    if (!group) groups.push((group = { track: step.track, steps: [] }));
+    group.steps.push({ ...step, position: index + 1 });
+  });
+  return groups;
+}
+
+export function PathView({ path, hoursPerWeek }: { path: Path; hoursPerWeek: number }) {
+  const next = path.steps.find((s) => s.status === "next");
+  const done = path.steps.filter((s) => s.status === "done").length;
+  return (
+    <div className="path-view" data-primary={path.primary} data-secondary={path.secondary}>
+      <section className="card path-summary" aria-labelledby="path-summary-heading">
+        <h2 id="path-summary-heading">
+          Start with <span data-testid="path-primary">{LANGUAGE_NAMES[path.primary]}</span>, then{" "}
+          <span data-testid="path-secondary">{LANGUAGE_NAMES[path.secondary]}</span>
+        </h2>
+        <ul className="path-reasons">
+          {path.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+        <p className="path-time">
+          {path.minutesLeft > 0 ? (
+            <>
+              <strong>{formatMinutes(path.minutesLeft)}</strong> left: <strong>{formatWeeks(path.weeksLeft)}</strong>
+              {` at ${hoursPerWeek} hour${hoursPerWeek === 1 ? "" : "s"} a week. `} {done > 0 && `${done} of ${path.steps.length} lessons done.`}
+            </>
+          ) : path.steps.length > 0 ? (
+            <strong>You have finished every lesson on your path.</strong>
+          ) : (
+            "No lessons are available yet."
+          )}
+        </p>
+        {next && (
+          <p>
+            <Link className="button" href={lessonHref(next.lessonId)}>
+              Continue: {next.title}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <details className="card why-order">
+        <summary>Why this order?</summary>
+        <p>{path.whyThisOrder}</p>
+      </details>
+
+      {path.reviewQueue.length > 0 && (
+        <section className="card review-queue" aria-labelledby="review-heading">
+          <h2 id="review-heading">Due for review</h2>
+          <ul>
+            {path.reviewQueue.map((item) => (
+              <li key={item.topic}>
+                {item.lessonId ? <Link href={lessonHref(item.lessonId)}>{topicLabel(item.topic)}</Link> : topicLabel(item.topic)}
+                <span className="muted">
+                  {" "}
+                  · due {new Date(item.dueAt).toISOString().slice(0, 10)}
+                  {item.lapses > 1 && ` · missed ${item.lapses} times`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="roadmap-heading">
+        <h2 id="roadmap-heading">Your roadmap</h2>
+        {groupByTrack(path.steps).map((group) => (
+          <section key={group.track} className="path-group" aria-labelledby={`track-${group.track}`}>
+            <h3 id={`track-${group.track}`}>{TRACK_NAMES[group.track]}</h3>
+            <ol className="path-steps">
+              {group.steps.map((step) => (
+                <li key={step.lessonId} className={`path-step path-step-${step.status}`} data-lesson-id={step.lessonId} data-status={step.status} value={step.position}>
+                  <span className={`badge badge-${step.status}`}>{STATUS_TEXT[step.status]}</span>
+                  <div>
+                    <Link href={lessonHref(step.lessonId)} className="path-step-title">
+                      {step.title}
+                    </Link>
+                    <span className="muted"> · {formatMinutes(step.minutes)}</span>
+                    <p className="path-step-reason">{step.reason}</p>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+// Every shape the path engine and the advisor accept or return. The engine is pure: callers parse input here first,
+// so the engine itself can trust its arguments.
+
+export const LANGUAGES = ["node", "python", "go", "rust"] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const TRACKS = ["choosing", ...LANGUAGES] as const;
+export const trackSchema = z.enum(TRACKS);
+export type Track = z.infer<typeof trackSchema>;
+
+export const BACKGROUNDS = ["new-to-backend", "frontend-js", "data-ml", "systems", "other-backend"] as const;
+export const backgroundSchema = z.enum(BACKGROUNDS);
+export type Background = z.infer<typeof backgroundSchema>;
+
+export const GOALS = ["first-job", "max-salary", "startup-mvp", "real-time", "ml-serving", "cloud-infra", "performance-critical"] as const;
+export const goalSchema = z.enum(GOALS);
+export type Goal = z.infer<typeof goalSchema>;
+
+export const lessonIdSchema = z
+  .string()
+  .regex(/^[a-z]+\/\d{2}-[a-z0-9-]+$/, "A lesson id looks like track/01-some-slug.")
+  .max(120);
+
+export const topicSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "A topic is a kebab-case tag like event-loop.")
+  .max(60);
+
+const ratingSchema = z.number().int().min(0).max(5);
+
+export const selfRatingSchema = z.object({
+  node: ratingSchema.optional(),
+  python: ratingSchema.optional(),
+  go: ratingSchema.optional(),
+  rust: ratingSchema.optional(),
+});
+export type SelfRating = z.infer<typeof selfRatingSchema>;
+
+export const placementSchema = z.object({
+  passedLessonIds: z.array(lessonIdSchema).max(200).default([]),
+});
+
+// Unknown keys are accepted and dropped: the API promises that new optional questions will not break old clients.
+export const onboardingAnswersSchema = z.object({
+  background: backgroundSchema,
+  goals: z
+    .array(goalSchema)
+    .max(GOALS.length * 2)
+    .default([])
+    .transform((goals) => [...new Set(goals)]),
+  hoursPerWeek: z.number().min(0.5, "At least half an hour a week.").max(80, "At most 80 hours a week."),
+  selfRating: selfRatingSchema.optional(),
+  placement: placementSchema.optional(),
+});
+export type OnboardingAnswers = z.infer<typeof onboardingAnswersSchema>;
+
+export const catalogEntrySchema = z.object({
+  id: lessonIdSchema,
+  track: trackSchema,
+  title: z.string().min(1).max(200),
+  minutes: z.number().int().min(1).max(600),
+  topics: z.array(topicSchema).max(50),
+  prerequisites: z.array(lessonIdSchema).max(50),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+export const catalogSchema = z.array(catalogEntrySchema).max(2000);
+
+export const masterySchema = z.object({
+  correct: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type Mastery = z.infer<typeof masterySchema>;
+
+export const reviewItemSchema = z.object({
+  topic: topicSchema,
+  dueAt: z.coerce.date(),
+  lapses: z.number().int().min(0).default(0),
+});
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+export const learnerStateSchema = z.object({
+  mastery: z.record(topicSchema, masterySchema).default({}),
+  completedLessonIds: z.array(lessonIdSchema).max(2000).default([]),
+  placementPassedLessonIds: z.array(lessonIdSchema).max(2000).default([]),
+  reviewItems: z.array(reviewItemSchema).max(2000).default([]),
+});
+export type LearnerState = z.infer<typeof learnerStateSchema>;
+
+export const EMPTY_LEARNER: LearnerState = { mastery: {}, completedLessonIds: [], placementPassedLessonIds: [], reviewItems: [] };
+
+export type PathInput = {
+  answers: OnboardingAnswers;
+  catalog: CatalogEntry[];
+  learner?: LearnerState;
+  /** The engine never reads the clock: "now" decides which reviews are due. */
+  now: Date;
+};
+
+export const stepStatusSchema = z.enum(["done", "next", "later"]);
+export type StepStatus = z.infer<typeof stepStatusSchema>;
+
+export const pathStepSchema = z.object({
+  lessonId: lessonIdSchema,
+  title: z.string(),
+  track: trackSchema,
+  reason: z.string(),
+  status: stepStatusSchema,
+  minutes: z.number(),
+});
+export type PathStep = z.infer<typeof pathStepSchema>;
+
+export const dueReviewSchema = z.object({
+  topic: z.string(),
+  dueAt: z.string(),
+  lapses: z.number(),
+  lessonId: z.string().nullable(),
+});
+export type DueReview = z.infer<typeof dueReviewSchema>;
+
+export const pathSchema = z.object({
+  primary: languageSchema,
+  secondary: languageSchema,
+  reasons: z.array(z.string()),
+  steps: z.array(pathStepSchema),
+  minutesLeft: z.number(),
+  weeksLeft: z.number(),
+  whyThisOrder: z.string(),
+  reviewQueue: z.array(dueReviewSchema),
+});
+export type Path = z.infer<typeof pathSchema>;
+
+// The preview route: answers plus, for guests whose progress lives in the browser, an optional learner state.
+export const pathPreviewRequestSchema = z.object({
+  answers: onboardingAnswersSchema,
+  learner: learnerStateSchema.optional(),
+});
+export type PathPreviewRequest = z.infer<typeof pathPreviewRequestSchema>;

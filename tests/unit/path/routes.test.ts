@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { POST as previewRoute } from "@/app/api/path/preview/route";
+import { createAdvisorHandler, createPathHandler, createPreviewHandler, PREVIEW_BODY_LIMIT } from "@/lib/path/http";
+import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  new Request("http://localhost/api/x", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+const guestAdvisor = createAdvisorHandler({
+  currentUser: async () => null,
+  saveAdvisorResult: async () => {
+    throw new Error("a guest's result must not be saved");
+  },
+});
+
+describe("POST /api/path/preview", () => {
+  it("builds a path for a JavaScript developer from the bridge catalog", async () => {
+    const response = await previewRoute(post({ answers: { background: "frontend-js", goals: ["real-time"], hoursPerWeek: 4 } }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ primary: "node", secondary: "go" });
+    expect(body.reasons.length).toBeGreaterThan(0);
+    expect(body.steps.map((s: { lessonId: string }) => s.lessonId)).toEqual(["choosing/01-the-landscape", "node/01-event-loop", "go/01-goroutines"]);
+    expect(body.steps[0]).toMatchObject({ status: "next", reason: expect.any(String) });
+  });
+
+  it("adapts to a guest's learner state sent along", async () => {
+    const handler = createPreviewHandler({ getCatalog: () => PATH_CATALOG, now: () => new Date("2026-03-01T00:00:00Z") });
+    const response = await handler(
+      post({ answers: { background: "frontend-js", hoursPerWeek: 4 }, learner: { mastery: { channels: { correct: 0, total: 3 } }, completedLessonIds: ["choosing/01-the-landscape"] } }),
+    );
+    const body = await response.json();
+    const pending = body.steps.filter((s: { status: string }) => s.status !== "done");
+    expect(pending[1]).toMatchObject({ lessonId: "go/02-channels", reason: "review: you missed 3 of 3 questions on channels" });
+    expect(body.steps[0]).toMatchObject({ lessonId: "choosing/01-the-landscape", status: "done" });
+  });
+
+  it.each([
+    ["invalid JSON", post("{nope"), 400, /valid JSON/],
+    ["no answers", post({}), 400, /answers/],
+    ["an unknown background", post({ answers: { background: "wizard", hoursPerWeek: 3 } }), 400, /answers\.background/],
+    ["hours as text", post({ answers: { background: "systems", hoursPerWeek: "many" } }), 400, /answers\.hoursPerWeek/],
+    ["goals that are not a list", post({ answers: { background: "systems", goals: "real-time", hoursPerWeek: 3 } }), 400, /answers\.goals/],
+    ["a form body", post("background=systems", { "content-type": "application/x-www-form-urlencoded" }), 415, /application\/json/],
+    ["an oversized body", post({ answers: { background: "systems", hoursPerWeek: 3 }, pad: "x".repeat(PREVIEW_BODY_LIMIT) }), 413, /too large|larger than/],
+  ])("answers %s with %i and a message", async (_name, request, status, message) => {
+    const response = await previewRoute(request);
+    expect(response.status).toBe(status);
+    expect((await response.json()).error).toMatch(message);
+  });
+});
+
+describe("POST /api/advisor", () => {
+  it("recommends with reasons linked to lessons, unsaved for a guest", async () => {
+    const response = await guestAdvisor(post({ requestsPerSecond: 200000, p99LatencyMs: 5, teamLanguages: [], needsML: false, realTime: false, timeToMarket: "months" }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(["rust", "go"]).toContain(body.recommendation);
+    expect(body.saved).toBe(false);
+    expect(body.reasons.length).toBeGreaterThan(1);
+    for (const reason of body.reasons) expect(reason.lessonId).toMatch(/^(choosing|node|python|go|rust)\/01-/);
+    expect(body.beyond.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["invalid JSON", post("[1,"), 400],
+    ["a missing time to market", post({ requestsPerSecond: 10, p99LatencyMs: 50 }), 400],
+    ["a negative load", post({ requestsPerSecond: -5, p99LatencyMs: 50, timeToMarket: "weeks" }), 400],
+    ["team languages as a string", post({ requestsPerSecond: 5, p99LatencyMs: 50, teamLanguages: "go", timeToMarket: "weeks" }), 400],
+    ["an oversized body", post({ requestsPerSecond: 5, p99LatencyMs: 50, timeToMarket: "weeks", teamLanguages: ["x".repeat(9000)] }), 413],
+  ])("answers %s with %i", async (_name, request, status) => {
+    const response = await guestAdvisor(request);
+    expect(response.status).toBe(status);
+    expect(typeof (await response.json()).error).toBe("string");
+  });
+});
+
+describe("GET /api/path", () => {
+  it("is 401 for a guest", async () => {
+    const handler = createPathHandler({
+      currentUser: async () => null,
+      getOnboardingAnswers: async () => null,
+      getLearnerState: async () => ({ mastery: {}, completedLessonIds: [], placementPassedLessonIds: [], reviewItems: [] }),
+    });
+    const response = await handler();
+    expect(response.status).toBe(401);
+    expect((await response.json()).error).toMatch(/Sign in/);
+  });
+});
