@@ -139,7 +139,7 @@ export const TOPIC_LABELS: Record<string, string> = {
   gil: "the GIL",
   "event-loop": "the event loop",
   async: "async code",
-  "selection-criteria": "selection criteria",
+  "language-selection": "selection criteria",
 };
 
 export function topicLabel(topic: string): string {
@@ -198,7 +198,7 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     weights: () => ({ node: 1, python: 1 }),
     text: (p) =>
       `At ${number(p.requestsPerSecond)} requests per second with a ${number(p.p99LatencyMs)} ms p99 target, Node.js or Python are fast enough: choose for productivity, not raw speed.`,
-    topics: { general: ["selection-criteria", "benchmarks"] },
+    topics: { general: ["language-selection", "benchmarks"] },
   },
   {
     id: "latency:strict",
@@ -214,14 +214,14 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     weights: (p) => Object.fromEntries(teamLanguages(p).map((l) => [l, 3])),
     text: (p) =>
       `Your team already writes ${teamLanguages(p).map((l) => LANGUAGE_NAMES[l]).join(" and ")}: a productive team beats a struggling one, and adopting Rust or Go costs 3–6 months of slower delivery.`,
-    topics: { general: ["hiring", "selection-criteria"] },
+    topics: { general: ["hiring", "language-selection"] },
   },
   {
     id: "team:systems",
     applies: (p) => p.team.has("systems"),
     weights: () => ({ rust: 2 }),
     text: () => "Your team writes C or C++: Rust keeps their low-level skills and adds memory safety checked at compile time.",
-    topics: { general: ["selection-criteria"], rust: ["ownership", "borrowing"] },
+    topics: { general: ["language-selection"], rust: ["ownership", "borrowing"] },
   },
   {
     id: "ecosystem:ml",
@@ -242,14 +242,14 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     applies: (p) => p.timeToMarket === "weeks",
     weights: () => ({ python: 3, node: 3, rust: -2 }),
     text: () => "You need to ship in weeks: Python and Node.js are the quickest from idea to API; Rust's learning curve slows the first months.",
-    topics: { general: ["productivity", "selection-criteria"], python: ["fastapi"], node: ["typescript", "http"] },
+    topics: { general: ["productivity", "language-selection"], python: ["fastapi"], node: ["typescript", "http"] },
   },
   {
     id: "market:months",
     applies: (p) => p.timeToMarket === "months",
     weights: () => ({ go: 1, rust: 1 }),
     text: () => "With months before launch you can afford a compiled language that lowers running costs later.",
-    topics: { general: ["cost", "selection-criteria"] },
+    topics: { general: ["cost", "language-selection"] },
   },
   {
     id: "budget:low",
