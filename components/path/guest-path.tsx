@@ -2,37 +2,21 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { pathSchema, type OnboardingAnswers, type Path } from "@/lib/path/schema";
-import { readLocalAnswers } from "./local-answers";
+import { fetchPath, type PathLoad } from "./fetch-path";
 import { PathView } from "./path-view";
 
-type State = { kind: "loading" } | { kind: "no-answers" } | { kind: "error"; message: string } | { kind: "ready"; path: Path; answers: OnboardingAnswers };
+type State = { kind: "loading" } | PathLoad;
 
-/** A guest's path: answers from this browser, path from the preview route, so both kinds of learner see one engine. */
+/** A guest's path: answers from this browser, the path from the preview route. */
 export function GuestPath() {
   const [state, setState] = useState<State>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    const answers = readLocalAnswers();
     let cancelled = false;
-    const load = async (): Promise<State> => {
-      if (!answers) return { kind: "no-answers" };
-      const response = await fetch("/api/path/preview", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ answers }),
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) return { kind: "error", message: body?.error ?? "Your path could not be built." };
-      const parsed = pathSchema.safeParse(body);
-      return parsed.success ? { kind: "ready", path: parsed.data, answers } : { kind: "error", message: "Your path could not be read." };
-    };
-    load()
-      .catch(() => ({ kind: "error", message: "Your path could not be loaded. Check your connection." }) as State)
-      .then((next) => {
-        if (!cancelled) setState(next);
-      });
+    void fetchPath({ signedIn: false }).then((next) => {
+      if (!cancelled) setState(next);
+    });
     return () => {
       cancelled = true;
     };
@@ -50,7 +34,7 @@ export function GuestPath() {
       </div>
     );
   }
-  return <PathView path={state.path} hoursPerWeek={state.answers.hoursPerWeek} />;
+  return <PathView path={state.path} hoursPerWeek={state.hoursPerWeek ?? 0} />;
 }
 
 export function OnboardingPrompt() {

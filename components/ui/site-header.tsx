@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { UserMenu } from "../auth/user-menu";
+import { ContinueLink } from "../path/continue-link";
 import { SiteSearch } from "../search/site-search";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -27,6 +28,7 @@ export function SiteHeader() {
         </nav>
         <SiteSearch />
         <div className="header-actions">
+          <ContinueLink />
           <ThemeToggle />
           <UserMenu />
         </div>
