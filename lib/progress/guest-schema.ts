@@ -37,7 +37,10 @@ export const guestQuizAttemptSchema = z.object({
   /** What the server said when the guest submitted; shown on the guest dashboard, ignored by the merge. */
   score: z.number().min(0).max(1).optional(),
   passed: z.boolean().optional(),
-  wrongTopics: z.array(z.string().max(100)).max(100).optional(),
+  results: z
+    .array(z.object({ questionId: z.string().max(100), correct: z.boolean(), topics: z.array(z.string().max(100)).max(20) }))
+    .max(200)
+    .optional(),
 });
 
 export const guestExerciseSchema = z.object({

@@ -3,40 +3,9 @@ import type { Db } from "../db/client";
 import { addDays, currentStreak, dayKey, isMastered, longestStreak, masteryLevel, orderReviewQueue } from "./rules";
 import { clientOr } from "./store";
 
-// The learner's progress in one JSON-ready object: what /dashboard shows, GET /api/progress returns, and the path
-// engine reads (topics, reviews, completed lessons).
+import type { ProgressSummary, ReviewSummaryItem } from "./summary-types";
 
-export type ProgressSummary = {
-  lessons: { lessonId: string; startedAt: string; lastOpenedAt: string; completedAt: string | null; timeSpentSeconds: number }[];
-  lessonsOpened: number;
-  lessonsCompleted: number;
-  /** The lesson to continue: the most recently opened one not yet completed, else the most recent. */
-  continueLessonId: string | null;
-  totalSeconds: number;
-  quizzes: {
-    quizId: string;
-    lessonId: string;
-    attempts: number;
-    bestScore: number;
-    lastScore: number;
-    passed: boolean;
-    lastAttemptAt: string;
-    history: { score: number; passed: boolean; at: string }[];
-  }[];
-  /** Weakest first. */
-  topics: { topic: string; correct: number; total: number; mastery: number }[];
-  reviews: {
-    /** Due now, weakest topic first. */
-    due: ReviewSummaryItem[];
-    upcoming: ReviewSummaryItem[];
-    mastered: number;
-  };
-  streak: { current: number; longest: number };
-  /** Oldest first, only days with activity, within the last year. */
-  activity: { day: string; seconds: number; actions: number }[];
-};
-
-type ReviewSummaryItem = { topic: string; lessonId: string | null; dueAt: string; intervalIndex: number; lapses: number; mastery: number };
+export type { ProgressSummary };
 
 const ACTIVITY_DAYS = 365;
 
