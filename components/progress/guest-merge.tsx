@@ -3,6 +3,7 @@
 import { useSession } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import { clearGuestState, hasGuestProgress, readGuestState } from "@/lib/progress/guest-store";
+import "./progress.css";
 
 /**
  * When a session appears and this browser holds guest progress, sends it to the account once, then clears it.
