@@ -8,16 +8,14 @@ import { quizSchema, type Quiz } from "./quiz-schema";
 // Server-side access to quiz answers: lessons/<track>/<nn-slug>/quiz.yaml, where the quiz id is the lesson id.
 // Only the grading routes read this; pages get publicQuestion() views without answers.
 
-/** LESSONS_DIR lets tests point at fixture lessons; the app reads ./lessons. */
-function lessonsRoot(): string {
-  return path.resolve(process.cwd(), process.env.LESSONS_DIR ?? "lessons");
-}
-
 /** Resolves a lesson folder, or null for an id that is not a lesson id (which also keeps `..` out of the path). */
 function lessonDir(lessonId: string): string | null {
   if (!lessonIdSchema.safeParse(lessonId).success) return null;
   const [track, lesson] = lessonId.split("/") as [string, string];
-  return path.join(lessonsRoot(), track, lesson);
+  // LESSONS_DIR points tests at fixture lessons; the app reads ./lessons (a fixed folder, so the build traces only it).
+  const fixtures = process.env.LESSONS_DIR;
+  if (fixtures) return path.join(/*turbopackIgnore: true*/ fixtures, track, lesson);
+  return path.join(process.cwd(), "lessons", track, lesson);
 }
 
 const cache = new Map<string, Quiz | null>();
