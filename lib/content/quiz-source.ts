@@ -27,7 +27,7 @@ export async function loadQuiz(quizId: string): Promise<Quiz | null> {
   if (process.env.NODE_ENV === "production" && cache.has(quizId)) return cache.get(quizId)!;
   let text: string;
   try {
-    text = await fs.readFile(path.join(dir, "quiz.yaml"), "utf8");
+    text = await fs.readFile(/*turbopackIgnore: true*/ path.join(dir, "quiz.yaml"), "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     cache.set(quizId, null);
@@ -43,7 +43,7 @@ export async function lessonExists(lessonId: string): Promise<boolean> {
   const dir = lessonDir(lessonId);
   if (!dir) return false;
   return fs
-    .stat(dir)
+    .stat(/*turbopackIgnore: true*/ dir)
     .then((s) => s.isDirectory())
     .catch(() => false);
 }
@@ -55,6 +55,6 @@ export async function lessonExists(lessonId: string): Promise<boolean> {
 export async function lessonExerciseIds(lessonId: string): Promise<string[]> {
   const dir = lessonDir(lessonId);
   if (!dir) return [];
-  const entries = await fs.readdir(path.join(dir, "exercises")).catch(() => [] as string[]);
+  const entries = await fs.readdir(/*turbopackIgnore: true*/ path.join(dir, "exercises")).catch(() => [] as string[]);
   return [...new Set(entries.filter((e) => !e.startsWith(".")).map((e) => `${lessonId}/${e.replace(/\.[^.]+$/, "")}`))].sort();
 }
