@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AuthSessionProvider } from "@/components/auth/session-provider";
+import { GuestMerge } from "@/components/progress/guest-merge";
 import { SiteHeader } from "@/components/ui/site-header";
 import { ThemeScript } from "@/components/ui/theme-script";
 import "./globals.css";
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">Skip to content</a>
         <AuthSessionProvider>
           <SiteHeader />
+          <GuestMerge />
           <main id="main" tabIndex={-1} className="container main">
             {children}
           </main>

@@ -72,7 +72,17 @@ export const NO_FILTERS = { externalTables: [], externalEnums: [] };
 export async function withSchemaEngine<T>(target: DbTarget, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   loadWasm();
   const schema = readSchema(target);
-  const adapter = bindMigrationAwareSqlAdapterFactory(await adapterFactory(target));
+  const factory = await adapterFactory(target);
+  // The engine does not close the connections it opens; an open SQLite handle keeps the file locked for the next
+  // client (a test's first write could time out), so they are tracked here and closed when the engine is done.
+  const opened: { dispose: () => Promise<void> }[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const connection = await connect();
+    opened.push(connection);
+    return connection;
+  };
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const logs: string[] = [];
   const engine = await bindings.SchemaEngine.new(
     { datamodels: schema.files.map((f) => [f.path, f.content] as [string, string]) },
@@ -85,6 +95,7 @@ export async function withSchemaEngine<T>(target: DbTarget, work: (engine: Schem
     throw new Error(`schema engine failed: ${describeEngineError(error)}${logs.length ? `\n${logs.join("\n")}` : ""}`);
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((c) => c.dispose()));
   }
 }
 

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DeleteAccountForm } from "@/components/progress/delete-account-form";
+import { currentUser } from "@/lib/auth/session";
+import "@/components/progress/progress.css";
+
+export const metadata: Metadata = { title: "Your account" };
+export const dynamic = "force-dynamic";
+
+export default async function AccountPage() {
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=/account");
+  return (
+    <div className="dashboard">
+      <h1>Your account</h1>
+      <p>
+        Signed in as <strong data-testid="account-email">{user.email}</strong>
+        {user.name ? ` (${user.name})` : ""}.
+      </p>
+      <section className="card" aria-labelledby="export-heading">
+        <h2 id="export-heading">Export my data</h2>
+        <p>
+          One JSON file with everything we keep about you: lessons, time spent, quiz attempts and answers, exercise
+          submissions, code drafts, topic mastery, review items, activity and onboarding answers.
+        </p>
+        <a className="button" href="/api/account/export" download data-testid="export-link">
+          Download my data (JSON)
+        </a>
+      </section>
+      <section className="card danger-zone" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete my account</h2>
+        <p>This removes your account and all its data at once. It cannot be undone; export your data first if you want a copy.</p>
+        <DeleteAccountForm email={user.email} />
+      </section>
+    </div>
+  );
+}

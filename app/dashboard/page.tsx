@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { GuestDashboard } from "@/components/dashboard/guest-dashboard";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { currentUser } from "@/lib/auth/session";
+import { getProgressSummary } from "@/lib/progress/summary";
+import "@/components/progress/progress.css";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  const user = await currentUser();
+  const today = new Date();
+  return (
+    <>
+      <h1>Your dashboard</h1>
+      {user ? <DashboardView summary={await getProgressSummary({ userId: user.id, now: today })} today={today} /> : <GuestDashboard />}
+    </>
+  );
+}

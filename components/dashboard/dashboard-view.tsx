@@ -1,0 +1,176 @@
+import Link from "next/link";
+import type { ProgressSummary } from "@/lib/progress/summary-types";
+import { ActivityChart } from "./activity-chart";
+import { formatDuration, lessonLabel, percent } from "./format";
+
+/** The dashboard for a summary, whoever it belongs to (an account, or a guest's browser). */
+export function DashboardView({ summary, today }: { summary: ProgressSummary; today: Date }) {
+  const tracks = new Map<string, { opened: number; completed: number }>();
+  for (const lesson of summary.lessons) {
+    const { track } = lessonLabel(lesson.lessonId);
+    const t = tracks.get(track) ?? { opened: 0, completed: 0 };
+    t.opened += 1;
+    if (lesson.completedAt) t.completed += 1;
+    tracks.set(track, t);
+  }
+  const next = summary.continueLessonId ? lessonLabel(summary.continueLessonId) : null;
+
+  return (
+    <div className="dashboard">
+      <section className="card" aria-labelledby="continue-heading">
+        <h2 id="continue-heading">Continue where you left off</h2>
+        {next ? (
+          <p>
+            <Link className="button" href={next.href} data-testid="continue-link">
+              {next.track}: {next.title}
+            </Link>
+          </p>
+        ) : (
+          <p>
+            Nothing started yet. <Link href="/learn">Pick a first lesson</Link>.
+          </p>
+        )}
+        <dl className="stat-row">
+          <div>
+            <dt>Lessons completed</dt>
+            <dd data-testid="lessons-completed">
+              {summary.lessonsCompleted} of {summary.lessonsOpened} opened
+            </dd>
+          </div>
+          <div>
+            <dt>Streak</dt>
+            <dd data-testid="streak">
+              {summary.streak.current} day{summary.streak.current === 1 ? "" : "s"}
+            </dd>
+          </div>
+          <div>
+            <dt>Longest streak</dt>
+            <dd>
+              {summary.streak.longest} day{summary.streak.longest === 1 ? "" : "s"}
+            </dd>
+          </div>
+          <div>
+            <dt>Total time</dt>
+            <dd data-testid="total-time">{formatDuration(summary.totalSeconds)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="tracks-heading">
+        <h2 id="tracks-heading">Progress by track</h2>
+        {tracks.size === 0 ? (
+          <p className="muted">Your tracks appear here once you open a lesson.</p>
+        ) : (
+          <ul className="progress-list">
+            {[...tracks].map(([track, t]) => (
+              <li key={track}>
+                <label htmlFor={`track-${track}`}>
+                  <strong>{track}</strong>: {t.completed} of {t.opened} lessons started are completed
+                </label>
+                <progress id={`track-${track}`} className="progress-bar" max={t.opened} value={t.completed} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="quizzes-heading">
+        <h2 id="quizzes-heading">Quiz history</h2>
+        {summary.quizzes.length === 0 ? (
+          <p className="muted">No quizzes taken yet.</p>
+        ) : (
+          <table className="data-table" data-testid="quiz-history">
+            <caption className="visually-hidden">Your quiz results, most recent first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Lesson</th>
+                <th scope="col">Best score</th>
+                <th scope="col">Last score</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.quizzes.map((q) => {
+                const l = lessonLabel(q.lessonId);
+                return (
+                  <tr key={q.quizId}>
+                    <th scope="row">
+                      <Link href={l.href}>
+                        {l.track}: {l.title}
+                      </Link>
+                    </th>
+                    <td>{percent(q.bestScore)}</td>
+                    <td>{percent(q.lastScore)}</td>
+                    <td>{q.attempts}</td>
+                    <td>{q.passed ? "Passed" : "Not passed yet"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="review-heading">
+        <h2 id="review-heading">Topics to review</h2>
+        {summary.reviews.due.length === 0 && summary.reviews.upcoming.length === 0 ? (
+          <p className="muted">Nothing to review. Topics you miss in a quiz come back here after 1, 3, 7 and 16 days.</p>
+        ) : (
+          <>
+            {summary.reviews.due.length > 0 && (
+              <ol className="progress-list" data-testid="reviews-due">
+                {summary.reviews.due.map((r) => (
+                  <li key={r.topic}>
+                    <strong>{r.topic}</strong> <span className="muted">(mastery {percent(r.mastery)})</span>
+                    {r.lessonId && (
+                      <>
+                        {" "}
+                        — <Link href={lessonLabel(r.lessonId).href}>review the lesson</Link>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+            {summary.reviews.upcoming.length > 0 && (
+              <p className="muted" data-testid="reviews-upcoming">
+                Coming up: {summary.reviews.upcoming.map((r) => `${r.topic} (${r.dueAt.slice(0, 10)})`).join(", ")}
+              </p>
+            )}
+          </>
+        )}
+        {summary.topics.length > 0 && (
+          <details>
+            <summary>Mastery by topic, weakest first</summary>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Topic</th>
+                  <th scope="col">Right answers</th>
+                  <th scope="col">Mastery</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.topics.map((t) => (
+                  <tr key={t.topic}>
+                    <th scope="row">{t.topic}</th>
+                    <td>
+                      {t.correct} of {t.total}
+                    </td>
+                    <td>{percent(t.mastery)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Activity</h2>
+        <ActivityChart activity={summary.activity} today={today} />
+      </section>
+    </div>
+  );
+}

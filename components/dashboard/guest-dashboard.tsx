@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useSyncExternalStore } from "react";
+import { readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
+import { summarizeGuestState } from "@/lib/progress/guest-summary";
+import { DashboardView } from "./dashboard-view";
+
+const noState = () => null;
+
+/** A guest's dashboard, from this browser's own records. */
+export function GuestDashboard() {
+  const guest = useSyncExternalStore(subscribeGuestState, readGuestState, noState);
+  const today = useMemo(() => new Date(), []);
+  const summary = useMemo(
+    () => summarizeGuestState(guest ?? { version: 1, guestId: "none-yet", lessons: [], visits: [], quizAttempts: [], exercises: [] }, today),
+    [guest, today],
+  );
+  return (
+    <>
+      <div className="alert alert-success" data-testid="guest-invite">
+        <p>
+          You are learning as a guest: your progress is kept in this browser only.{" "}
+          <Link href="/signup?callbackUrl=/dashboard">Sign up</Link> or <Link href="/signin?callbackUrl=/dashboard">sign in</Link> to keep it on
+          every device; nothing you did here is lost.
+        </p>
+      </div>
+      <DashboardView summary={summary} today={today} />
+    </>
+  );
+}

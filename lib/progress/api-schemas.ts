@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { submittedAnswersSchema } from "../content/quiz-schema";
+import { eventIdSchema, lessonIdSchema, MAX_VISIT_SECONDS } from "./guest-schema";
+
+// Request bodies of the progress, quiz and account routes, shared with the browser code that sends them.
+
+export const quizAttemptBodySchema = z.object({ answers: submittedAnswersSchema });
+export type QuizAttemptBody = z.infer<typeof quizAttemptBodySchema>;
+
+export const lessonVisitBodySchema = z.object({
+  lessonId: lessonIdSchema,
+  secondsSpent: z.number().int().min(0).max(MAX_VISIT_SECONDS),
+  /** Makes retries safe: the same id is applied once. */
+  eventId: eventIdSchema.optional(),
+});
+export type LessonVisitBody = z.infer<typeof lessonVisitBodySchema>;
+
+export const deleteAccountBodySchema = z.object({
+  /** The account's email, typed by the learner: deleting everything should never be one stray click. */
+  confirm: z.string().trim().toLowerCase().min(1, "Type your email address to confirm.").max(320),
+});
+export type DeleteAccountBody = z.infer<typeof deleteAccountBodySchema>;

@@ -1,0 +1,129 @@
+import type { SubmittedAnswers } from "../content/quiz-schema";
+import { GUEST_STATE_VERSION, guestStateSchema, MAX_VISIT_SECONDS, type GuestState } from "./guest-schema";
+
+// A guest's progress in localStorage, in the exact shape POST /api/progress/merge accepts. Every record gets its
+// own random id when it is made, which is what lets the server recognise a record it has already merged.
+
+const KEY = "bp:guest-progress:v1";
+const listeners = new Set<() => void>();
+
+export function newEventId(): string {
+  return crypto.randomUUID().replaceAll("-", "");
+}
+
+function emptyState(): GuestState {
+  return { version: GUEST_STATE_VERSION, guestId: newEventId(), lessons: [], visits: [], quizAttempts: [], exercises: [] };
+}
+
+let cachedRaw: string | null | undefined;
+let cachedState: GuestState | null = null;
+
+/** The stored state (a corrupt or foreign value reads as empty), or null when this browser has none. */
+export function readGuestState(): GuestState | null {
+  if (typeof window === "undefined") return null;
+  let raw: string | null;
+  try {
+    raw = window.localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+  // The same object for the same stored text, so React's useSyncExternalStore sees a stable snapshot.
+  if (raw === cachedRaw) return cachedState;
+  cachedRaw = raw;
+  if (raw === null) return (cachedState = null);
+  try {
+    const parsed = guestStateSchema.safeParse(JSON.parse(raw));
+    cachedState = parsed.success ? parsed.data : null;
+  } catch {
+    cachedState = null;
+  }
+  return cachedState;
+}
+
+function update(change: (state: GuestState) => void) {
+  const state = structuredClone(readGuestState() ?? emptyState());
+  change(state);
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(state));
+  } catch {
+    // Storage full or blocked (private mode): the guest keeps going; progress just is not remembered.
+  }
+  listeners.forEach((l) => l());
+}
+
+export function subscribeGuestState(listener: () => void): () => void {
+  listeners.add(listener);
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === KEY) listener();
+  };
+  window.addEventListener("storage", onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
+export function hasGuestProgress(state: GuestState | null = readGuestState()): boolean {
+  return Boolean(state && (state.lessons.length || state.visits.length || state.quizAttempts.length || state.exercises.length));
+}
+
+export function clearGuestState() {
+  try {
+    window.localStorage.removeItem(KEY);
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
+  listeners.forEach((l) => l());
+}
+
+function touchLesson(state: GuestState, lessonId: string, at: string) {
+  const lesson = state.lessons.find((l) => l.lessonId === lessonId);
+  if (lesson) lesson.lastOpenedAt = at;
+  else state.lessons.push({ lessonId, firstOpenedAt: at, lastOpenedAt: at, completedAt: null });
+}
+
+export function recordGuestVisit(input: { lessonId: string; seconds: number; at?: Date }) {
+  const at = (input.at ?? new Date()).toISOString();
+  const seconds = Math.max(0, Math.min(MAX_VISIT_SECONDS, Math.round(input.seconds)));
+  update((state) => {
+    touchLesson(state, input.lessonId, at);
+    state.visits.push({ id: newEventId(), lessonId: input.lessonId, seconds, at });
+  });
+}
+
+export function recordGuestQuizAttempt(input: {
+  quizId: string;
+  lessonId: string;
+  answers: SubmittedAnswers;
+  score: number;
+  passed: boolean;
+  results: { questionId: string; correct: boolean; topics: string[] }[];
+  /** The lesson has no exercises left to pass, so a passing quiz completes it. */
+  completes: boolean;
+  at?: Date;
+}) {
+  const at = (input.at ?? new Date()).toISOString();
+  update((state) => {
+    touchLesson(state, input.lessonId, at);
+    state.quizAttempts.push({
+      id: newEventId(),
+      quizId: input.quizId,
+      lessonId: input.lessonId,
+      answers: input.answers,
+      at,
+      score: input.score,
+      passed: input.passed,
+      results: input.results.map(({ questionId, correct, topics }) => ({ questionId, correct, topics })),
+    });
+    const lesson = state.lessons.find((l) => l.lessonId === input.lessonId)!;
+    if (input.passed && input.completes && !lesson.completedAt) lesson.completedAt = at;
+  });
+}
+
+export function recordGuestExercise(input: { exerciseId: string; lessonId?: string; language: string; passed: boolean; code: string; at?: Date }) {
+  const at = (input.at ?? new Date()).toISOString();
+  update((state) => {
+    if (input.lessonId) touchLesson(state, input.lessonId, at);
+    state.exercises.push({ id: newEventId(), ...input, code: input.code.slice(0, 50_000), at });
+  });
+}
