@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { GuestDashboard } from "@/components/dashboard/guest-dashboard";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { currentUser } from "@/lib/auth/session";
+import { getCourseIndex } from "@/lib/content/course-index";
 import { getProgressSummary } from "@/lib/progress/summary";
 import "@/components/progress/progress.css";
 
@@ -11,10 +12,11 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const user = await currentUser();
   const today = new Date();
+  const course = getCourseIndex();
   return (
     <>
       <h1>Your dashboard</h1>
-      {user ? <DashboardView summary={await getProgressSummary({ userId: user.id, now: today })} today={today} /> : <GuestDashboard />}
+      {user ? <DashboardView summary={await getProgressSummary({ userId: user.id, now: today })} today={today} course={course} /> : <GuestDashboard course={course} />}
     </>
   );
 }

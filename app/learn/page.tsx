@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
+import { TrackProgress } from "@/components/progress/track-progress";
 import { getCatalog } from "@/lib/content/catalog";
 import { formatHours } from "@/lib/content/format";
 
@@ -27,6 +28,7 @@ export default function CatalogPage() {
             <p className="muted track-meta">
               {track.lessonIds.length} {track.lessonIds.length === 1 ? "lesson" : "lessons"} · about {formatHours(track.minutes)}
             </p>
+            <TrackProgress lessonIds={track.lessonIds} />
           </li>
         ))}
       </ul>

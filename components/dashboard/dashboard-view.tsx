@@ -1,19 +1,17 @@
 import Link from "next/link";
+import type { CourseIndex } from "@/lib/content/course-index";
 import type { ProgressSummary } from "@/lib/progress/summary-types";
 import { ActivityChart } from "./activity-chart";
 import { formatDuration, lessonLabel, percent } from "./format";
 
 /** The dashboard for a summary, whoever it belongs to (an account, or a guest's browser). */
-export function DashboardView({ summary, today }: { summary: ProgressSummary; today: Date }) {
-  const tracks = new Map<string, { opened: number; completed: number }>();
-  for (const lesson of summary.lessons) {
-    const { track } = lessonLabel(lesson.lessonId);
-    const t = tracks.get(track) ?? { opened: 0, completed: 0 };
-    t.opened += 1;
-    if (lesson.completedAt) t.completed += 1;
-    tracks.set(track, t);
-  }
-  const next = summary.continueLessonId ? lessonLabel(summary.continueLessonId) : null;
+export function DashboardView({ summary, today, course }: { summary: ProgressSummary; today: Date; course: CourseIndex }) {
+  const completed = new Set(summary.lessons.filter((l) => l.completedAt).map((l) => l.lessonId));
+  const opened = new Set(summary.lessons.map((l) => l.lessonId));
+  const tracks = course.tracks
+    .filter((t) => t.lessonIds.some((id) => opened.has(id)))
+    .map((t) => ({ ...t, completed: t.lessonIds.filter((id) => completed.has(id)).length }));
+  const next = summary.continueLessonId ? lessonLabel(course, summary.continueLessonId) : null;
 
   return (
     <div className="dashboard">
@@ -58,16 +56,16 @@ export function DashboardView({ summary, today }: { summary: ProgressSummary; to
 
       <section className="card" aria-labelledby="tracks-heading">
         <h2 id="tracks-heading">Progress by track</h2>
-        {tracks.size === 0 ? (
+        {tracks.length === 0 ? (
           <p className="muted">Your tracks appear here once you open a lesson.</p>
         ) : (
           <ul className="progress-list">
-            {[...tracks].map(([track, t]) => (
-              <li key={track}>
-                <label htmlFor={`track-${track}`}>
-                  <strong>{track}</strong>: {t.completed} of {t.opened} lessons started are completed
+            {tracks.map((t) => (
+              <li key={t.id}>
+                <label htmlFor={`track-${t.id}`}>
+                  <strong>{t.title}</strong>: {t.completed} of {t.lessonIds.length} lessons completed
                 </label>
-                <progress id={`track-${track}`} className="progress-bar" max={t.opened} value={t.completed} />
+                <progress id={`track-${t.id}`} className="progress-bar" max={t.lessonIds.length} value={t.completed} />
               </li>
             ))}
           </ul>
@@ -92,7 +90,7 @@ export function DashboardView({ summary, today }: { summary: ProgressSummary; to
             </thead>
             <tbody>
               {summary.quizzes.map((q) => {
-                const l = lessonLabel(q.lessonId);
+                const l = lessonLabel(course, q.lessonId);
                 return (
                   <tr key={q.quizId}>
                     <th scope="row">
@@ -126,7 +124,7 @@ export function DashboardView({ summary, today }: { summary: ProgressSummary; to
                     {r.lessonId && (
                       <>
                         {" "}
-                        — <Link href={lessonLabel(r.lessonId).href}>review the lesson</Link>
+                        — <Link href={lessonLabel(course, r.lessonId).href}>review the lesson</Link>
                       </>
                     )}
                   </li>

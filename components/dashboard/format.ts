@@ -1,5 +1,12 @@
-/** Until the lesson catalog is wired in, a lesson is named by its id: "python/03-gil" -> track "python", "03 gil". */
-export function lessonLabel(lessonId: string): { track: string; title: string; href: string } {
+import type { CourseIndex } from "@/lib/content/course-index";
+
+/** A lesson's title and track from the catalog; a lesson no longer in the course still gets a readable label. */
+export function lessonLabel(course: CourseIndex, lessonId: string): { track: string; title: string; href: string } {
+  const lesson = course.lessons[lessonId];
+  if (lesson) {
+    const track = course.tracks.find((t) => t.id === lesson.trackId)?.title ?? lesson.trackId;
+    return { track, title: lesson.title, href: lesson.href };
+  }
   const [track = lessonId, slug = ""] = lessonId.split("/");
   return { track, title: slug.replace(/-/g, " ") || lessonId, href: `/learn/${lessonId}` };
 }

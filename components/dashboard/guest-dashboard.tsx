@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMemo, useSyncExternalStore } from "react";
+import type { CourseIndex } from "@/lib/content/course-index";
 import { readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
 import { summarizeGuestState } from "@/lib/progress/guest-summary";
 import { DashboardView } from "./dashboard-view";
@@ -9,7 +10,7 @@ import { DashboardView } from "./dashboard-view";
 const noState = () => null;
 
 /** A guest's dashboard, from this browser's own records. */
-export function GuestDashboard() {
+export function GuestDashboard({ course }: { course: CourseIndex }) {
   const guest = useSyncExternalStore(subscribeGuestState, readGuestState, noState);
   const today = useMemo(() => new Date(), []);
   const summary = useMemo(
@@ -25,7 +26,7 @@ export function GuestDashboard() {
           every device; nothing you did here is lost.
         </p>
       </div>
-      <DashboardView summary={summary} today={today} />
+      <DashboardView summary={summary} today={today} course={course} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
+import { TrackProgress } from "@/components/progress/track-progress";
 import { getCatalog, getLessonById, getTrack, trackLessons } from "@/lib/content/catalog";
 import { formatHours, formatMinutes } from "@/lib/content/format";
 
@@ -33,6 +34,7 @@ export default async function TrackPage({ params }: { params: Params }) {
         <p className="muted">
           {lessons.length} {lessons.length === 1 ? "lesson" : "lessons"} · about {formatHours(track.minutes)}
         </p>
+        <TrackProgress lessonIds={track.lessonIds} />
       </header>
       <ol className="syllabus" aria-label="Syllabus">
         {lessons.map((lesson) => (

@@ -6,11 +6,14 @@ import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonPager } from "@/components/lesson/lesson-pager";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
+import { LessonTracker } from "@/components/progress/lesson-tracker";
+import { QuizForm } from "@/components/quiz/quiz-form";
 import { getCatalog, getLesson, getLessonById, getTrack, lessonNeighbours } from "@/lib/content/catalog";
 import { compileLesson } from "@/lib/content/compile-mdx";
 import { LANGUAGE_LABEL } from "@/lib/content/examples";
 import { formatMinutes } from "@/lib/content/format";
 import { highlightToHtml } from "@/lib/content/highlight";
+import { publicQuestion } from "@/lib/content/quiz-schema";
 
 // Fully static: everything comes from lessons/ at build time. No database, no cookies or headers here, so the
 // page is prerendered; per-learner things (progress, drafts) load in the browser inside the components.
@@ -83,16 +86,19 @@ export default async function LessonPage({ params }: { params: Params }) {
           <Content components={lessonComponents(lesson, new Map(highlightedPairs))} />
         </div>
 
-        {/*
-          LESSON EXTRAS SLOT: quiz and exercises render here, each as its own <section> (issues 4 and 5),
-          e.g. <section aria-labelledby="quiz-heading">…</section>. Nothing renders here yet on purpose.
-        */}
+        {lesson.quiz && (
+          <section className="lesson-extra" aria-label="Quiz">
+            {/* Only the answer-free view of each question reaches the page; grading happens on the server. */}
+            <QuizForm lessonId={lesson.id} questions={lesson.quiz.questions.map(publicQuestion)} />
+          </section>
+        )}
 
         <LessonPager previous={previous} next={next} />
       </article>
       <div className="lesson-aside">
         <TableOfContents headings={lesson.headings.map(({ id, text, depth }) => ({ id, text, depth }))} />
       </div>
+      <LessonTracker lessonId={lesson.id} />
       <LessonKeyNav previousHref={previous?.href} nextHref={next?.href} />
       {process.env.NODE_ENV === "development" && <LessonLiveReload />}
     </div>

@@ -1,0 +1,37 @@
+"use client";
+
+import { useSession } from "next-auth/react";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
+import { summarizeGuestState } from "@/lib/progress/guest-summary";
+import type { ProgressSummary } from "@/lib/progress/summary-types";
+
+const noState = () => null;
+
+/**
+ * The learner's progress for client components on static pages: the account's from GET /api/progress, or the
+ * guest's from this browser. Null while unknown (or when it cannot be loaded: the page works without it).
+ */
+export function useProgressSummary(): ProgressSummary | null {
+  const { status } = useSession();
+  const guest = useSyncExternalStore(subscribeGuestState, readGuestState, noState);
+  const [account, setAccount] = useState<ProgressSummary | null>(null);
+
+  useEffect(() => {
+    if (status !== "authenticated") return;
+    let cancelled = false;
+    fetch("/api/progress", { cache: "no-store" })
+      .then((res) => (res.ok ? (res.json() as Promise<ProgressSummary>) : null))
+      .catch(() => null)
+      .then((summary) => {
+        if (!cancelled) setAccount(summary);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [status]);
+
+  if (status === "authenticated") return account;
+  if (status === "unauthenticated" && guest) return summarizeGuestState(guest, new Date());
+  return null;
+}
