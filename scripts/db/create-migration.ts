@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { DbTarget } from "../../lib/db/target";
+import { pendingSchemaChange } from "./migrate-lib";
 import { providerPaths, type Provider } from "./paths";
 import { startPgCluster } from "./pg-cluster";
-import { NO_FILTERS, readMigrations, readSchema, withSchemaEngine } from "./schema-engine";
 import { syncPostgresSchema } from "./schema-twin";
 
 // `npm run db:migration -- <name>`: writes the next migration for SQLite and for PostgreSQL from the difference
@@ -18,20 +17,6 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 
 function timestamp(now = new Date()) {
   return now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
-}
-
-async function diffFor(target: DbTarget): Promise<string | null> {
-  return withSchemaEngine(target, async (engine) => {
-    const result = await engine.diff({
-      from: { tag: "migrations", ...readMigrations(target) },
-      to: { tag: "schemaDatamodel", ...readSchema(target) },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    const sql = (result.stdout ?? "").trim();
-    return sql === "" || sql.startsWith("-- This is an empty migration") ? null : sql;
-  });
 }
 
 function write(provider: Provider, folder: string, sql: string) {
@@ -56,13 +41,13 @@ ensureLockFile("postgresql");
 const folder = `${timestamp()}_${name}`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bp-migration-"));
 const file = path.join(tmp, "shadow.db");
-const sqlite = await diffFor({ provider: "sqlite", url: `file:${file}`, file });
+const sqlite = await pendingSchemaChange({ provider: "sqlite", url: `file:${file}`, file });
 fs.rmSync(tmp, { recursive: true, force: true });
 
 const cluster = await startPgCluster();
 let postgres: string | null;
 try {
-  postgres = await diffFor({ provider: "postgresql", url: cluster.url() });
+  postgres = await pendingSchemaChange({ provider: "postgresql", url: cluster.url() });
 } finally {
   cluster.stop();
 }

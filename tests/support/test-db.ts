@@ -10,12 +10,12 @@ import { applyMigrations } from "../../scripts/db/migrate-lib";
 
 export type TestDb = { db: Db; target: DbTarget; cleanup: () => Promise<void> };
 
-/** A fresh, migrated SQLite file in a temp folder. */
-export async function sqliteTestDb(): Promise<TestDb> {
+/** A fresh SQLite file in a temp folder, migrated unless asked not to. */
+export async function sqliteTestDb({ migrate = true } = {}): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-test-"));
   const file = path.join(dir, "test.db");
   const target: DbTarget = { provider: "sqlite", url: `file:${file}`, file };
-  await applyMigrations(target);
+  if (migrate) await applyMigrations(target);
   const db = createDb(target);
   return {
     db,
@@ -27,8 +27,8 @@ export async function sqliteTestDb(): Promise<TestDb> {
   };
 }
 
-/** A fresh, migrated database in the run's throwaway PostgreSQL cluster. */
-export async function postgresTestDb(): Promise<TestDb> {
+/** A fresh database in the run's throwaway PostgreSQL cluster, migrated unless asked not to. */
+export async function postgresTestDb({ migrate = true } = {}): Promise<TestDb> {
   const base = inject("postgresUrl");
   const name = `bp_${randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client({ connectionString: base });
@@ -36,7 +36,7 @@ export async function postgresTestDb(): Promise<TestDb> {
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const target: DbTarget = { provider: "postgresql", url: base.replace(/\/[^/]*$/, `/${name}`) };
-  await applyMigrations(target);
+  if (migrate) await applyMigrations(target);
   const db = createDb(target);
   return {
     db,
