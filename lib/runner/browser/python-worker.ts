@@ -20,10 +20,10 @@ let pyodide: Promise<Pyodide> | undefined;
 
 async function load(): Promise<Pyodide> {
   const base = new URL("/vendor/pyodide/", self.location.origin).href;
-  const module = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${base}pyodide.mjs`)) as {
+  const pyodideModule = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${base}pyodide.mjs`)) as {
     loadPyodide(options: { indexURL: string }): Promise<Pyodide>;
   };
-  const instance = await module.loadPyodide({ indexURL: base });
+  const instance = await pyodideModule.loadPyodide({ indexURL: base });
   for (const stream of ["stdout", "stderr"] as const) {
     const setter = stream === "stdout" ? instance.setStdout.bind(instance) : instance.setStderr.bind(instance);
     setter({
