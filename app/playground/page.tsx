@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { Exercise } from "@/components/editor/exercise";
 import { Playground } from "@/components/editor/playground";
+import { publicExercise } from "@/lib/content/exercise-schema";
+import { loadExercise } from "@/lib/content/exercises";
 import { STARTERS } from "./starters";
 
 export const metadata: Metadata = { title: "Scratchpad" };
 
 const NAMES = { javascript: "JavaScript", typescript: "TypeScript", python: "Python", go: "Go", rust: "Rust" } as const;
 
-export default function PlaygroundPage() {
+export default async function PlaygroundPage() {
+  const exercise = await loadExercise("python/01-python-for-the-web/parse-query");
   return (
     <article className="scratchpad">
       <h1>Scratchpad</h1>
@@ -27,6 +31,12 @@ export default function PlaygroundPage() {
           />
         </section>
       ))}
+      {exercise && (
+        <section aria-labelledby="practice-heading">
+          <h2 id="practice-heading">Practice</h2>
+          <Exercise exercise={publicExercise(exercise)} />
+        </section>
+      )}
     </article>
   );
 }
