@@ -1,10 +1,16 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useState, useSyncExternalStore } from "react";
 import { checkResultSchema, type CheckResult, type PublicExercise } from "@/lib/content/exercise-schema";
 import { useDraft } from "./use-draft";
 
 const CodeEditor = lazy(() => import("./code-editor"));
+const noSubscribe = () => () => {};
+
+/** False while rendering on the server: Monaco touches `window` as soon as it is imported. */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(noSubscribe, () => true, () => false);
+}
 
 /**
  * An exercise: editor + Check. Hints unlock one at a time; the reference solution is not in the page until the
@@ -17,6 +23,7 @@ export function Exercise({ exercise }: { exercise: PublicExercise }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [hintsShown, setHintsShown] = useState(0);
   const [solution, setSolution] = useState<string | null>(null);
+  const inBrowser = useInBrowser();
 
   const check = async () => {
     if (checking) return;
@@ -56,9 +63,15 @@ export function Exercise({ exercise }: { exercise: PublicExercise }) {
           }
         }}
       >
-        <Suspense fallback={<pre className="code-static"><code>{code}</code></pre>}>
-          <CodeEditor value={code} language={exercise.language} label={`Your solution to ${exercise.title}`} onChange={setCode} onRun={() => void check()} />
-        </Suspense>
+        {inBrowser ? (
+          <Suspense fallback={<pre className="code-static"><code>{code}</code></pre>}>
+            <CodeEditor value={code} language={exercise.language} label={`Your solution to ${exercise.title}`} onChange={setCode} onRun={() => void check()} />
+          </Suspense>
+        ) : (
+          <pre className="code-static">
+            <code>{code}</code>
+          </pre>
+        )}
         <div className="playground-toolbar">
           <button type="button" className="button" onClick={() => void check()} disabled={checking}>
             {checking ? "Checking…" : "Check"}
