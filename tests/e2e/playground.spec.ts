@@ -9,9 +9,9 @@ function playground(page: Page, language: string): Locator {
 async function typeInEditor(page: Page, box: Locator, text: string) {
   const edit = box.getByRole("button", { name: /^Edit this/ });
   if (await edit.count()) await edit.click();
-  const editor = box.locator(".monaco-editor textarea");
-  await expect(editor).toBeAttached({ timeout: 30_000 });
-  await editor.focus();
+  const lines = box.locator(".monaco-editor .view-lines");
+  await expect(lines).toBeVisible({ timeout: 30_000 });
+  await lines.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.insertText(text);
 }
@@ -76,7 +76,7 @@ test.describe("scratchpad playground", () => {
     await expect(editor).toBeAttached({ timeout: 30_000 });
     await exercise.getByRole("button", { name: "Check" }).click();
     await expect(exercise.getByTestId("exercise-verdict")).toContainText("tests fail", { timeout: 30_000 });
-    await editor.focus();
+    await exercise.locator(".monaco-editor .view-lines").click();
     await page.keyboard.press("ControlOrMeta+A");
     await page.keyboard.insertText(
       [

@@ -19,6 +19,11 @@ const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
 let pyodide: Promise<Pyodide> | undefined;
 
 async function load(): Promise<Pyodide> {
+  // The bundler may emit this worker as a classic script; Pyodide refuses classic workers because it loads its
+  // pieces with import(), which works here either way. Its probe is whether importScripts succeeds, so make it not.
+  (self as unknown as { importScripts: () => never }).importScripts = () => {
+    throw new TypeError("importScripts is not available in this worker");
+  };
   const base = new URL("/vendor/pyodide/", self.location.origin).href;
   const pyodideModule = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${base}pyodide.mjs`)) as {
     loadPyodide(options: { indexURL: string }): Promise<Pyodide>;
