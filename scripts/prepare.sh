@@ -30,5 +30,8 @@ if [ "$(cat lib/db/generated/.bp-stamp 2>/dev/null)" != "$schema_stamp" ]; then
   echo "$schema_stamp" > lib/db/generated/.bp-stamp
 fi
 
+# 3b. Pyodide served by the app itself (public/vendor/pyodide, git-ignored).
+bash scripts/runner-vendor.sh
+
 # 4. Migrations (a no-op when the database is up to date).
 npm run --silent db:migrate

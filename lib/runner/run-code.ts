@@ -1,11 +1,15 @@
 import "server-only";
-import { runSandbox } from "./sandbox/bwrap";
+import { runSandbox, type SandboxFile } from "./sandbox/bwrap";
 import { CompileError, planFor } from "./sandbox/languages";
 import { defaultLimits } from "./sandbox/limits";
 import { prepareToolchains } from "./sandbox/toolchains";
 import type { Language, RunRequest, RunResult } from "./types";
 
-export type RunOptions = { slot?: number };
+export type RunOptions = {
+  slot?: number;
+  /** More source files beside the main one (exercise harnesses in Go, where two files make one package). */
+  extraFiles?: SandboxFile[];
+};
 
 function problemFor(language: Language, problems: Awaited<ReturnType<typeof prepareToolchains>>["problems"]) {
   if (problems.sandbox) return problems.sandbox;
@@ -35,6 +39,7 @@ export async function runCode(request: RunRequest, options: RunOptions = {}): Pr
     }
     throw error;
   }
+  if (options.extraFiles) plan = { ...plan, files: [...plan.files, ...options.extraFiles] };
   const outcome = await runSandbox({ ...plan, stdin: request.stdin, limits: defaultLimits(), slot: options.slot ?? 0 });
   const { stdout, stderr, exitCode, timedOut, truncated, durationMs } = outcome;
   return { stdout, stderr, exitCode, timedOut, truncated, durationMs };

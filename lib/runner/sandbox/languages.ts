@@ -52,7 +52,7 @@ export function planFor(language: Language, code: string, toolchains: Toolchains
       // The warmed cache is mounted read-only; go needs a writable one, so each run starts from a tmpfs copy of it.
       return {
         files: [{ path: "main.go", content: code }],
-        compile: ["/bin/sh", "-c", `cp -r ${GO_CACHE_RO} /tmp/gocache && exec go build -o prog main.go`],
+        compile: ["/bin/sh", "-c", `cp -r ${GO_CACHE_RO} /tmp/gocache && exec go build -o prog .`],
         run: ["./prog"],
         env: { ...BASE_ENV, ...GO_ENV, GOCACHE: "/tmp/gocache", GOMAXPROCS: "2" },
         binds: [{ source: go.cache, dest: GO_CACHE_RO }],

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { Exercise } from "@/components/editor/exercise";
+import { Playground } from "@/components/editor/playground";
+import { publicExercise } from "@/lib/content/exercise-schema";
+import { loadExercise } from "@/lib/content/exercises";
+import { STARTERS } from "./starters";
+
+export const metadata: Metadata = { title: "Scratchpad" };
+
+const NAMES = { javascript: "JavaScript", typescript: "TypeScript", python: "Python", go: "Go", rust: "Rust" } as const;
+
+export default async function PlaygroundPage() {
+  const exercise = await loadExercise("python/01-python-for-the-web/parse-query");
+  return (
+    <article className="scratchpad">
+      <h1>Scratchpad</h1>
+      <p className="muted">
+        Try code in any of the course languages. JavaScript, TypeScript and Python run in your browser; Go and Rust run
+        in a sandbox on the server. Your edits are kept.
+      </p>
+      {STARTERS.map((example) => (
+        <section key={example.id} aria-labelledby={`${example.language}-heading`}>
+          <h2 id={`${example.language}-heading`}>{NAMES[example.language]}</h2>
+          <Playground
+            example={example}
+            highlighted={
+              <pre className="code-static">
+                <code>{example.code}</code>
+              </pre>
+            }
+          />
+        </section>
+      ))}
+      {exercise && (
+        <section aria-labelledby="practice-heading">
+          <h2 id="practice-heading">Practice</h2>
+          <Exercise exercise={publicExercise(exercise)} />
+        </section>
+      )}
+    </article>
+  );
+}

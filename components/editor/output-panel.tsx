@@ -1,0 +1,43 @@
+import type { RunResult } from "@/lib/runner/types";
+
+/** stdout and stderr apart, the exit code, the time, and a plain line when a limit stopped the run. */
+export function OutputPanel({ result, running, label }: { result: RunResult | null; running: boolean; label: string }) {
+  if (running) {
+    return (
+      <div className="run-output" role="status" aria-live="polite" aria-label={label}>
+        <p className="muted">Running…</p>
+      </div>
+    );
+  }
+  if (!result) return null;
+  const limitLine = result.timedOut
+    ? "Stopped: the program ran longer than the time limit."
+    : result.truncated
+      ? "Stopped: the program printed more output than the limit allows; the output is cut."
+      : null;
+  return (
+    <div className="run-output" role="status" aria-live="polite" aria-label={label}>
+      {result.stdout && (
+        <>
+          <h4 className="run-output-label">Output</h4>
+          <pre className="run-stdout" data-testid="stdout">{result.stdout}</pre>
+        </>
+      )}
+      {result.stderr && (
+        <>
+          <h4 className="run-output-label">Errors</h4>
+          <pre className="run-stderr" data-testid="stderr">{result.stderr}</pre>
+        </>
+      )}
+      {!result.stdout && !result.stderr && <p className="muted">No output.</p>}
+      {limitLine && (
+        <p className="run-limit" data-testid="limit">
+          {limitLine}
+        </p>
+      )}
+      <p className="run-meta muted" data-testid="run-meta">
+        {result.exitCode === null ? "No exit code" : `Exit code ${result.exitCode}`} · {result.durationMs} ms
+      </p>
+    </div>
+  );
+}

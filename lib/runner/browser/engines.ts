@@ -1,0 +1,162 @@
+import { runResultSchema, type Language, type RunRequest, type RunResult } from "../types";
+import type { WorkerReplyMessage, WorkerRunMessage } from "./messages";
+
+// One entry point for the page: JavaScript/TypeScript in a Web Worker, Python in a Pyodide worker, Go and Rust on
+// the server. Every engine answers with the same RunResult, including the server's limits (time, output size).
+
+export const BROWSER_TIME_LIMIT_MS = 5_000;
+export const BROWSER_OUTPUT_LIMIT = 128 * 1024;
+
+export type RunOptions = { timeLimitMs?: number; signal?: AbortSignal };
+
+type Collected = { stdout: string; stderr: string; truncated: boolean };
+
+function collector(onOverflow: () => void) {
+  const state: Collected = { stdout: "", stderr: "", truncated: false };
+  return {
+    state,
+    add(stream: "stdout" | "stderr", text: string) {
+      if (state.truncated) return;
+      const room = BROWSER_OUTPUT_LIMIT - state[stream].length;
+      if (text.length > room) {
+        state[stream] += text.slice(0, Math.max(0, room));
+        state.truncated = true;
+        onOverflow();
+      } else {
+        state[stream] += text;
+      }
+    },
+  };
+}
+
+function runJavaScript(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  // A fresh worker per run: clean globals, and terminating it is the only sure way to stop `for (;;) {}`.
+  const worker = new Worker(new URL("./js-worker.ts", import.meta.url), { type: "module", name: "run-javascript" });
+  return new Promise((resolve) => {
+    let done = false;
+    const end = (exitCode: number | null, timedOut: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      worker.terminate();
+      resolve({ ...output.state, exitCode, timedOut, durationMs: Math.round(performance.now() - started) });
+    };
+    const output = collector(() => end(null, false));
+    const timer = setTimeout(() => end(null, true), timeLimitMs);
+    worker.onmessage = (event: MessageEvent<WorkerReplyMessage>) => {
+      const message = event.data;
+      if (message.type === "output") output.add(message.stream, message.text);
+      else if (message.type === "done") end(message.exitCode, false);
+    };
+    worker.onerror = (event) => {
+      output.add("stderr", `${event.message || "The worker failed to start."}\n`);
+      end(1, false);
+    };
+    const message: WorkerRunMessage = { type: "run", language: request.language as "javascript" | "typescript", code: request.code, stdin: request.stdin ?? "" };
+    worker.postMessage(message);
+  });
+}
+
+let pythonWorker: Worker | undefined;
+
+function canInterrupt(): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated === true;
+}
+
+function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  pythonWorker ??= new Worker(new URL("./python-worker.ts", import.meta.url), { type: "module", name: "run-python" });
+  const worker = pythonWorker;
+  const interruptBuffer = canInterrupt() ? new SharedArrayBuffer(4) : undefined;
+  return new Promise((resolve) => {
+    let done = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let runStarted = started;
+    const end = (exitCode: number | null, timedOut: boolean, killWorker: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      worker.onmessage = null;
+      if (killWorker) {
+        // No interrupt buffer (or the program ignored it): the only way to stop it is to throw the worker away;
+        // the next run loads Python again.
+        worker.terminate();
+        if (pythonWorker === worker) pythonWorker = undefined;
+      }
+      resolve({ ...output.state, exitCode, timedOut, durationMs: Math.round(performance.now() - runStarted) });
+    };
+    const output = collector(() => end(null, false, true));
+    const stopForTime = () => {
+      if (interruptBuffer) {
+        new Int32Array(interruptBuffer)[0] = 2;
+        timer = setTimeout(() => end(null, true, true), 1000);
+      } else {
+        end(null, true, true);
+      }
+    };
+    worker.onmessage = (event: MessageEvent<WorkerReplyMessage>) => {
+      const message = event.data;
+      if (message.type === "ready") {
+        // The limit counts from when Python is loaded: loading it the first time is not the program's fault.
+        runStarted = performance.now();
+        timer = setTimeout(stopForTime, timeLimitMs);
+      } else if (message.type === "output") output.add(message.stream, message.text);
+      else if (message.type === "done") end(message.interrupted ? null : message.exitCode, Boolean(message.interrupted), false);
+    };
+    worker.onerror = (event) => {
+      output.add("stderr", `${event.message || "Python failed to start."}\n`);
+      end(1, false, true);
+    };
+    const message: WorkerRunMessage = { type: "run", language: "python", code: request.code, stdin: request.stdin ?? "", interruptBuffer };
+    worker.postMessage(message);
+  });
+}
+
+async function runOnServer(request: RunRequest, { signal }: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const failed = (message: string): RunResult => ({
+    stdout: "",
+    stderr: message,
+    exitCode: null,
+    timedOut: false,
+    truncated: false,
+    durationMs: Math.round(performance.now() - started),
+  });
+  let response: Response;
+  try {
+    response = await fetch("/api/run", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(request),
+      signal,
+    });
+  } catch {
+    return failed("The server could not be reached. Check your connection and try again.");
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const parsed = runResultSchema.safeParse(body);
+    return parsed.success ? parsed.data : failed("The server sent an answer this page does not understand.");
+  }
+  const message = (body as { error?: string } | null)?.error ?? `The server answered ${response.status}.`;
+  const retry = response.headers.get("retry-after");
+  return failed(retry ? `${message} (try again in ${retry} s)` : message);
+}
+
+/** Where a language runs: shown next to the Run button. */
+export function engineFor(language: Language): "browser" | "server" {
+  return language === "go" || language === "rust" ? "server" : "browser";
+}
+
+export function runProgram(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+  switch (request.language) {
+    case "javascript":
+    case "typescript":
+      return runJavaScript(request, options);
+    case "python":
+      return runPython(request, options);
+    default:
+      return runOnServer(request, options);
+  }
+}
