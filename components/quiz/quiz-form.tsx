@@ -47,6 +47,14 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
 
   useEffect(() => () => clearTimeout(retryTimer.current ?? undefined), []);
 
+  // Focus goes where the learner's next step is, after the DOM shows it: the score once graded, the first question
+  // on a new round. (The button they pressed is gone, so focus would otherwise fall back to the page.)
+  const firstId = `quiz-${lessonId}-${questions[0]?.id}`;
+  useEffect(() => {
+    if (graded) document.getElementById(`quiz-result-${lessonId}`)?.focus();
+    else if (round > 0) document.getElementById(firstId)?.focus();
+  }, [graded, round, lessonId, firstId]);
+
   /**
    * Sends one submission until the server answers it. Network failures and 408/429/5xx are retried with backoff
    * under the same attempt id, so the server records the attempt once however many tries it takes.
@@ -106,7 +114,6 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
     setWaiting(null);
     setPending(false);
     setGraded(shown);
-    requestAnimationFrame(() => document.getElementById(`quiz-result-${lessonId}`)?.focus());
   }
 
   function submit(event: FormEvent) {
@@ -121,7 +128,6 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
     setGraded(null);
     setAnswers(initialAnswers(`quiz-${lessonId}`, questions));
     setRound((r) => r + 1);
-    requestAnimationFrame(() => document.getElementById(`quiz-${lessonId}-${questions[0]?.id}`)?.focus());
   }
 
   const byId = new Map(graded?.results.map((r) => [r.questionId, r]));
@@ -181,11 +187,12 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
       )}
       <div className="quiz-actions">
         {graded ? (
-          <button type="button" className="button" onClick={retry}>
+          // Distinct keys: reusing one <button> and flipping its type to "submit" mid-click would submit the form.
+          <button key="retry" type="button" className="button" onClick={retry}>
             Try again
           </button>
         ) : (
-          <button type="submit" className="button" disabled={pending}>
+          <button key="submit" type="submit" className="button" disabled={pending}>
             {pending ? "Checking…" : "Check answers"}
           </button>
         )}
