@@ -1,17 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
+import { expect, test } from "@playwright/test";
 
 // The lesson engine end to end, on the production build: catalog -> track -> lesson, language switching across
 // Compare blocks, search, keyboard navigation, and axe on every page type in both themes.
 
 const LESSON = "/learn/choosing/01-the-landscape";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("catalog -> track -> lesson", async ({ page }) => {
   await page.goto("/learn");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousViolations } from "./axe";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { quizSchema, type Question } from "../../lib/content/quiz-schema";
@@ -17,12 +17,6 @@ const GO = "go/01-goroutines";
 
 function lessonQuiz(lessonId: string) {
   return quizSchema.parse(parse(fs.readFileSync(path.join(process.cwd(), "lessons", lessonId, "quiz.yaml"), "utf8")));
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** The four questions as a JavaScript developer; stops on the last question step, where the placement quiz is offered. */

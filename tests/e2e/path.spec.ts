@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousViolations } from "./axe";
 import { expect, test, type Page } from "@playwright/test";
 
 const PASSWORD = "a long enough password";
@@ -18,12 +18,6 @@ async function onboardAsJavaScriptDeveloper(page: Page) {
   await page.getByLabel("Node.js").selectOption("3");
   await page.getByRole("button", { name: "Build my path" }).click();
   await expect(page).toHaveURL(/\/path$/);
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("a guest who comes from JavaScript gets a path that starts with Node.js after the choosing lesson", async ({ page }) => {

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { renderExpected } from "../../lib/grading/quiz";
 import { publicQuestion } from "../../lib/content/quiz-schema";
 import { newUser, signedInContext, signIn, signUp } from "./fixtures";
@@ -31,13 +31,6 @@ async function summaryOf(request: APIRequestContext): Promise<Summary> {
 /** Page text with the escaping of inline RSC payloads and JS string literals undone, so a leak cannot hide in it. */
 function normalise(text: string): string {
   return text.replace(/\\u0026/g, "&").replace(/\\u003c/g, "<").replace(/\\u003e/g, ">").replace(/\\\\/g, "\\").replace(/\\"/g, '"').replace(/\\n/g, "\n");
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 for (const lessonId of LESSONS) {

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./axe";
 
 test("the theme toggle persists across reloads without a flash of the other theme", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
@@ -56,15 +56,13 @@ test("/api/health reports the database and every runner", async ({ request }) =>
   }
 });
 
-for (const path of ["/", "/signin", "/signup", "/no/such/page"]) {
+for (const path of ["/", "/signin", "/signup", "/no/such/page", "/playground", "/advisor"]) {
   for (const theme of ["light", "dark"] as const) {
     test(`axe finds no serious violations on ${path} (${theme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expectNoSeriousViolations(page);
     });
   }
 }
