@@ -90,7 +90,7 @@ export default async function LessonPage({ params }: { params: Params }) {
         </div>
 
         {lesson.exercises.length > 0 && (
-          <section className="lesson-extra lesson-practice" aria-labelledby="practice-heading">
+          <section className="lesson-extra" aria-labelledby="practice-heading">
             <h2 id="practice-heading">Practice</h2>
             {/* Neither the solution nor the test harness reaches the page: checks run on the server. */}
             {lesson.exercises.map((exercise) => (
