@@ -84,7 +84,7 @@ export function DashboardView({ summary, today, course }: { summary: ProgressSum
                 <th scope="col">Lesson</th>
                 <th scope="col">Best score</th>
                 <th scope="col">Last score</th>
-                <th scope="col">Attempts</th>
+                <th scope="col">Attempts (scores, oldest first)</th>
                 <th scope="col">Status</th>
               </tr>
             </thead>
@@ -92,7 +92,7 @@ export function DashboardView({ summary, today, course }: { summary: ProgressSum
               {summary.quizzes.map((q) => {
                 const l = lessonLabel(course, q.lessonId);
                 return (
-                  <tr key={q.quizId}>
+                  <tr key={q.quizId} data-quiz={q.quizId}>
                     <th scope="row">
                       <Link href={l.href}>
                         {l.track}: {l.title}
@@ -100,7 +100,9 @@ export function DashboardView({ summary, today, course }: { summary: ProgressSum
                     </th>
                     <td>{percent(q.bestScore)}</td>
                     <td>{percent(q.lastScore)}</td>
-                    <td>{q.attempts}</td>
+                    <td>
+                      {q.attempts} <span className="muted">({q.history.map((h) => percent(h.score)).join(", ")})</span>
+                    </td>
                     <td>{q.passed ? "Passed" : "Not passed yet"}</td>
                   </tr>
                 );
@@ -116,26 +118,24 @@ export function DashboardView({ summary, today, course }: { summary: ProgressSum
           <p className="muted">Nothing to review. Topics you miss in a quiz come back here after 1, 3, 7 and 16 days.</p>
         ) : (
           <>
-            {summary.reviews.due.length > 0 && (
-              <ol className="progress-list" data-testid="reviews-due">
-                {summary.reviews.due.map((r) => (
-                  <li key={r.topic}>
-                    <strong>{r.topic}</strong> <span className="muted">(mastery {percent(r.mastery)})</span>
+            <p className="muted">Topics you missed in a quiz, weakest first. A quiz on them again when due moves them on.</p>
+            <ol className="progress-list" data-testid="reviews">
+              {[...summary.reviews.due, ...[...summary.reviews.upcoming].sort((a, b) => a.mastery - b.mastery)].map((r) => {
+                const due = Date.parse(r.dueAt) <= today.getTime();
+                return (
+                  <li key={r.topic} data-topic={r.topic}>
+                    <strong>{r.topic}</strong> <span className="muted">(mastery {percent(r.mastery)})</span> —{" "}
+                    {due ? <strong>due now</strong> : <>next review {r.dueAt.slice(0, 10)}</>}
                     {r.lessonId && (
                       <>
                         {" "}
-                        — <Link href={lessonLabel(course, r.lessonId).href}>review the lesson</Link>
+                        · <Link href={lessonLabel(course, r.lessonId).href}>review {lessonLabel(course, r.lessonId).title}</Link>
                       </>
                     )}
                   </li>
-                ))}
-              </ol>
-            )}
-            {summary.reviews.upcoming.length > 0 && (
-              <p className="muted" data-testid="reviews-upcoming">
-                Coming up: {summary.reviews.upcoming.map((r) => `${r.topic} (${r.dueAt.slice(0, 10)})`).join(", ")}
-              </p>
-            )}
+                );
+              })}
+            </ol>
           </>
         )}
         {summary.topics.length > 0 && (

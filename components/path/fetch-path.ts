@@ -1,11 +1,13 @@
+import { guestLearnerState } from "@/lib/path/guest-learner";
 import { pathSchema, type Path } from "@/lib/path/schema";
+import { readGuestState } from "@/lib/progress/guest-store";
 import { readLocalAnswers } from "./local-answers";
 
 export type PathLoad = { kind: "no-answers" } | { kind: "error"; message: string } | { kind: "ready"; path: Path; hoursPerWeek?: number };
 
 /**
  * The learner's current path from the browser: a signed-in learner's from GET /api/path, a guest's from the preview
- * route with the answers kept in this browser, so both kinds of learner see one engine.
+ * route with the answers and the quiz progress kept in this browser, so both kinds of learner see one adaptive engine.
  */
 export async function fetchPath({ signedIn }: { signedIn: boolean }): Promise<PathLoad> {
   try {
@@ -16,7 +18,7 @@ export async function fetchPath({ signedIn }: { signedIn: boolean }): Promise<Pa
       : await fetch("/api/path/preview", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ answers }),
+          body: JSON.stringify({ answers, learner: guestLearnerState(readGuestState(), new Date()) }),
         });
     const body = await response.json().catch(() => null);
     if (signedIn && response.status === 404) return { kind: "no-answers" };

@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { LANGUAGE_NAMES } from "@/lib/path/rules";
+import type { PlacementResult, PublicPlacementLesson } from "@/lib/path/placement";
 import { LANGUAGES, onboardingAnswersSchema, type Background, type Goal, type Language, type OnboardingAnswers } from "@/lib/path/schema";
 import { BACKGROUND_OPTIONS, GOAL_OPTIONS, RATING_LABELS } from "./labels";
 import { readLocalAnswers, writeLocalAnswers } from "./local-answers";
+import { checkPlacement, initialPlacementAnswers, PlacementQuiz, type PlacementAnswers } from "./placement-quiz";
 
 type SaveResult = { ok: true } | { ok: false; error: string };
 
@@ -15,9 +17,14 @@ type Props = {
   initial: OnboardingAnswers | null;
   signedIn: boolean;
   save: (answers: unknown) => Promise<SaveResult>;
+  /** The optional placement quiz, without answers; empty when no lesson has a quiz. */
+  placement: PublicPlacementLesson[];
 };
 
-const STEPS = ["Your background", "Your goals", "Your time", "What you know"] as const;
+const STEPS = ["Your background", "Your goals", "Your time", "What you know", "Placement quiz (optional)"] as const;
+/** The questions proper; the placement step after them is optional and only reached on request. */
+const QUESTION_STEPS = 4;
+const PLACEMENT_STEP = 4;
 
 const noop = () => () => {};
 const useHydrated = () => useSyncExternalStore(noop, () => true, () => false);
@@ -29,7 +36,7 @@ export function OnboardingForm(props: Props) {
   return <OnboardingSteps key={hydrated ? "client" : "server"} {...props} initial={initial} />;
 }
 
-function OnboardingSteps({ initial, signedIn, save }: Props) {
+function OnboardingSteps({ initial, signedIn, save, placement }: Props) {
   const router = useRouter();
   const [step, setStep] = useState(0);
   const [background, setBackground] = useState<Background | null>(initial?.background ?? null);
@@ -38,6 +45,8 @@ function OnboardingSteps({ initial, signedIn, save }: Props) {
   const [ratings, setRatings] = useState<Partial<Record<Language, number>>>(initial?.selfRating ?? {});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [placementAnswers, setPlacementAnswers] = useState<PlacementAnswers>(() => initialPlacementAnswers(placement));
+  const [placementResult, setPlacementResult] = useState<PlacementResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -60,7 +69,8 @@ function OnboardingSteps({ initial, signedIn, save }: Props) {
       goals,
       hoursPerWeek: Number(hours),
       selfRating: Object.keys(ratings).length ? ratings : undefined,
-      placement: initial?.placement,
+      // A new placement result replaces the earlier one; skipping the quiz keeps whatever was there.
+      placement: placementResult ? { passedLessonIds: placementResult.passedLessonIds } : initial?.placement,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -82,7 +92,21 @@ function OnboardingSteps({ initial, signedIn, save }: Props) {
     });
   };
 
-  const last = step === STEPS.length - 1;
+  const check = () => {
+    setError(null);
+    startTransition(async () => {
+      const outcome = await checkPlacement(placementAnswers);
+      if (!outcome.ok) {
+        setError(outcome.error);
+        return;
+      }
+      setPlacementResult(outcome.result);
+      headingRef.current?.focus();
+    });
+  };
+
+  const last = step >= QUESTION_STEPS - 1;
+  const answering = step === PLACEMENT_STEP && !placementResult;
   return (
     <form
       className="onboarding card"
@@ -93,13 +117,12 @@ function OnboardingSteps({ initial, signedIn, save }: Props) {
           setError("Choose the background closest to yours, or skip for now.");
           return;
         }
-        if (last) submit();
+        if (answering) check();
+        else if (last) submit();
         else go(step + 1);
       }}
     >
-      <p className="muted onboarding-progress">
-        Step {step + 1} of {STEPS.length}
-      </p>
+      <p className="muted onboarding-progress">{step < QUESTION_STEPS ? `Step ${step + 1} of ${QUESTION_STEPS}` : "Optional last step"}</p>
       <h2 id="onboarding-step-heading" ref={headingRef} tabIndex={-1}>
         {STEPS[step]}
       </h2>
@@ -176,8 +199,19 @@ function OnboardingSteps({ initial, signedIn, save }: Props) {
               </div>
             ))}
           </div>
-          <p className="muted">A short placement quiz to test out of lessons you already know is coming later.</p>
         </fieldset>
+      )}
+
+      {step === PLACEMENT_STEP && (
+        <PlacementQuiz
+          lessons={placement}
+          answers={placementAnswers}
+          result={placementResult}
+          disabled={pending}
+          onChange={(lessonId, questionId, value) =>
+            setPlacementAnswers((current) => ({ ...current, [lessonId]: { ...current[lessonId], [questionId]: value } }))
+          }
+        />
       )}
 
       {error && (
@@ -193,8 +227,18 @@ function OnboardingSteps({ initial, signedIn, save }: Props) {
           </button>
         )}
         <button type="submit" className="button" disabled={pending}>
-          {last ? (pending ? "Building your path…" : "Build my path") : "Next"}
+          {answering ? (pending ? "Checking…" : "Check my answers") : last ? (pending ? "Building your path…" : "Build my path") : "Next"}
         </button>
+        {step === QUESTION_STEPS - 1 && placement.length > 0 && (
+          <button type="button" className="button button-ghost" onClick={() => go(PLACEMENT_STEP)}>
+            {placementResult ? "See my placement result" : "Test out of lessons: 5-minute placement quiz"}
+          </button>
+        )}
+        {answering && (
+          <button type="button" className="button button-ghost" onClick={submit} disabled={pending}>
+            Skip the quiz and build my path
+          </button>
+        )}
         {!last && step > 0 && (
           <button type="button" className="button button-ghost" onClick={() => go(step + 1)}>
             Skip this question

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LANGUAGE_NAMES, topicLabel } from "@/lib/path/rules";
-import type { Path, PathStep, Track } from "@/lib/path/schema";
+import type { DueReview, Path, PathStep, Track } from "@/lib/path/schema";
 import { formatMinutes, formatWeeks, lessonHref, TRACK_NAMES } from "./labels";
 
 // The roadmap. No hooks: the server renders it for signed-in learners, the guest wrapper after its fetch.
@@ -58,21 +58,23 @@ export function PathView({ path, hoursPerWeek }: { path: Path; hoursPerWeek: num
         <p>{path.whyThisOrder}</p>
       </details>
 
-      {path.reviewQueue.length > 0 && (
-        <section className="card review-queue" aria-labelledby="review-heading">
-          <h2 id="review-heading">Due for review</h2>
-          <ul>
-            {path.reviewQueue.map((item) => (
-              <li key={item.topic}>
-                {item.lessonId ? <Link href={lessonHref(item.lessonId)}>{topicLabel(item.topic)}</Link> : topicLabel(item.topic)}
-                <span className="muted">
-                  {" "}
-                  · due {new Date(item.dueAt).toISOString().slice(0, 10)}
-                  {item.lapses > 1 && ` · missed ${item.lapses} times`}
-                </span>
-              </li>
-            ))}
-          </ul>
+      {(path.reviewQueue.length > 0 || path.upcomingReviews.length > 0) && (
+        <section className="card review-queue" aria-labelledby="review-heading" data-testid="review-queue">
+          <h2 id="review-heading">Review queue</h2>
+          {path.reviewQueue.length > 0 ? (
+            <>
+              <h3>Due now</h3>
+              <ReviewList items={path.reviewQueue} kind="due" />
+            </>
+          ) : (
+            <p className="muted">Nothing is due yet: missed topics come back 1, 3, 7 and 16 days later.</p>
+          )}
+          {path.upcomingReviews.length > 0 && (
+            <>
+              <h3>Coming up</h3>
+              <ReviewList items={path.upcomingReviews} kind="upcoming" />
+            </>
+          )}
         </section>
       )}
 
@@ -99,5 +101,22 @@ export function PathView({ path, hoursPerWeek }: { path: Path; hoursPerWeek: num
         ))}
       </section>
     </div>
+  );
+}
+
+function ReviewList({ items, kind }: { items: DueReview[]; kind: "due" | "upcoming" }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.topic} data-review-topic={item.topic} data-review-kind={kind}>
+          {item.lessonId ? <Link href={lessonHref(item.lessonId)}>{topicLabel(item.topic)}</Link> : topicLabel(item.topic)}
+          <span className="muted">
+            {" "}
+            · {kind === "due" ? "due since" : "due"} {new Date(item.dueAt).toISOString().slice(0, 10)}
+            {item.lapses > 0 && ` · missed again ${item.lapses} time${item.lapses === 1 ? "" : "s"}`}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,9 +1,12 @@
 "use client";
 
 import { useSession } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { clearGuestState, hasGuestProgress, readGuestState } from "@/lib/progress/guest-store";
 import "./progress.css";
+
+export const PROGRESS_MERGED_EVENT = "bp:progress-merged";
 
 /**
  * When a session appears and this browser holds guest progress, sends it to the account once, then clears it.
@@ -11,6 +14,7 @@ import "./progress.css";
  */
 export function GuestMerge() {
   const { status } = useSession();
+  const router = useRouter();
   const started = useRef(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -30,7 +34,9 @@ export function GuestMerge() {
         if (response.ok) {
           clearGuestState();
           setMessage("Your progress from this browser is now saved to your account.");
-          window.dispatchEvent(new Event("bp:progress-merged"));
+          window.dispatchEvent(new Event(PROGRESS_MERGED_EVENT));
+          // Server-rendered views (the dashboard) were made before the merge; render them again with it.
+          router.refresh();
           return;
         }
         if (response.status < 500 && response.status !== 429) {
@@ -48,7 +54,7 @@ export function GuestMerge() {
     return () => {
       cancelled = true;
     };
-  }, [status]);
+  }, [status, router]);
 
   if (!message) return null;
   return (

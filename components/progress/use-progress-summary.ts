@@ -5,6 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
 import { summarizeGuestState } from "@/lib/progress/guest-summary";
 import type { ProgressSummary } from "@/lib/progress/summary-types";
+import { PROGRESS_MERGED_EVENT } from "./guest-merge";
 
 const noState = () => null;
 
@@ -20,14 +21,19 @@ export function useProgressSummary(): ProgressSummary | null {
   useEffect(() => {
     if (status !== "authenticated") return;
     let cancelled = false;
-    fetch("/api/progress", { cache: "no-store" })
-      .then((res) => (res.ok ? (res.json() as Promise<ProgressSummary>) : null))
-      .catch(() => null)
-      .then((summary) => {
-        if (!cancelled) setAccount(summary);
-      });
+    const load = () =>
+      fetch("/api/progress", { cache: "no-store" })
+        .then((res) => (res.ok ? (res.json() as Promise<ProgressSummary>) : null))
+        .catch(() => null)
+        .then((summary) => {
+          if (!cancelled) setAccount(summary);
+        });
+    void load();
+    // Guest progress merged into the account after this loaded: load again so it shows.
+    window.addEventListener(PROGRESS_MERGED_EVENT, load);
     return () => {
       cancelled = true;
+      window.removeEventListener(PROGRESS_MERGED_EVENT, load);
     };
   }, [status]);
 

@@ -175,7 +175,10 @@ function OrderField(props: { id: string; items: { id: string; text: string }[]; 
     [next[index], next[target]] = [next[target]!, next[index]!];
     onChange(next);
     setAnnouncement(`${text(order[index]!)} moved to position ${target + 1} of ${order.length}.`);
-    requestAnimationFrame(() => document.getElementById(`${id}-${order[index]}-${delta < 0 ? "up" : "down"}`)?.focus());
+    // Focus follows the moved item; at either end its button in that direction is disabled, so the other one takes it.
+    const atEnd = target === 0 || target === order.length - 1;
+    const direction = (delta < 0) !== atEnd ? "up" : "down";
+    requestAnimationFrame(() => document.getElementById(`${id}-${order[index]}-${direction}`)?.focus());
   }
 
   return (
@@ -184,29 +187,31 @@ function OrderField(props: { id: string; items: { id: string; text: string }[]; 
       <ol className="quiz-order">
         {order.map((itemId, index) => (
           <li key={itemId} className="quiz-order-item">
-            <span>{text(itemId)}</span>
-            <span className="quiz-order-buttons">
-              <button
-                type="button"
-                id={`${id}-${itemId}-up`}
-                className="button button-ghost button-small"
-                disabled={disabled || index === 0}
-                onClick={() => move(index, -1)}
-                aria-label={`Move ${text(itemId)} up`}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                id={`${id}-${itemId}-down`}
-                className="button button-ghost button-small"
-                disabled={disabled || index === order.length - 1}
-                onClick={() => move(index, 1)}
-                aria-label={`Move ${text(itemId)} down`}
-              >
-                ↓
-              </button>
-            </span>
+            <div className="quiz-order-row">
+              <span>{text(itemId)}</span>
+              <span className="quiz-order-buttons">
+                <button
+                  type="button"
+                  id={`${id}-${itemId}-up`}
+                  className="button button-ghost button-small"
+                  disabled={disabled || index === 0}
+                  onClick={() => move(index, -1)}
+                  aria-label={`Move ${text(itemId)} up`}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  id={`${id}-${itemId}-down`}
+                  className="button button-ghost button-small"
+                  disabled={disabled || index === order.length - 1}
+                  onClick={() => move(index, 1)}
+                  aria-label={`Move ${text(itemId)} down`}
+                >
+                  ↓
+                </button>
+              </span>
+            </div>
           </li>
         ))}
       </ol>

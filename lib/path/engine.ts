@@ -1,4 +1,4 @@
-import { dueItems } from "./review";
+import { dueItems, isDue } from "./review";
 import { LANGUAGE_NAMES, PATH_RULES, SELF_RATING_WEIGHT, TIE_BREAK_ORDER, topicLabel, type PathRule } from "./rules";
 import {
   EMPTY_LEARNER,
@@ -97,7 +97,7 @@ export function chooseLanguages(answers: OnboardingAnswers): LanguageChoice {
   };
 }
 
-type WeakTopic = { topic: string; reason: string; rank: number };
+type WeakTopic = { topic: string; reason: string; rank: number; lessonId: string | null };
 
 /** Topics to revisit, worst first: quiz misses below the threshold, then review items due now. */
 export function weakTopics(learner: LearnerState, now: Date): WeakTopic[] {
@@ -105,16 +105,19 @@ export function weakTopics(learner: LearnerState, now: Date): WeakTopic[] {
     .filter(([, m]) => m.total > 0 && m.correct < m.total && m.correct / m.total < WEAK_TOPIC_THRESHOLD)
     .map(([topic, m]) => ({ topic, missed: Math.min(m.total, m.total - m.correct), total: m.total }))
     .sort((a, b) => b.missed - a.missed || a.missed / a.total - b.missed / b.total || a.topic.localeCompare(b.topic));
+  // A review item remembers the lesson the topic was missed in, which matters for a topic no lesson lists.
+  const missedIn = (topic: string) => learner.reviewItems.find((r) => r.topic === topic)?.lessonId ?? null;
   const result: WeakTopic[] = missed.map((m, rank) => ({
     topic: m.topic,
     rank,
+    lessonId: missedIn(m.topic),
     reason: `review: you missed ${m.missed} of ${m.total} question${m.total === 1 ? "" : "s"} on ${topicLabel(m.topic)}`,
   }));
   const seen = new Set(result.map((w) => w.topic));
   for (const item of dueItems(learner.reviewItems, now)) {
     if (seen.has(item.topic)) continue;
     seen.add(item.topic);
-    result.push({ topic: item.topic, rank: result.length, reason: `review: ${topicLabel(item.topic)} is due for review` });
+    result.push({ topic: item.topic, rank: result.length, lessonId: item.lessonId ?? null, reason: `review: ${topicLabel(item.topic)} is due for review` });
   }
   return result;
 }
@@ -172,7 +175,7 @@ export function buildPath(input: PathInput): Path {
   const pulled: string[] = [];
   for (const w of weak) {
     for (const entry of catalogOrder) {
-      if (!entry.topics.includes(w.topic) || satisfied(entry.id)) continue;
+      if (!(entry.topics.includes(w.topic) || entry.id === w.lessonId) || satisfied(entry.id)) continue;
       const current = keys.get(entry.id);
       if (current && current[0] === 0) continue;
       keys.set(entry.id, [0, w.rank, baseIndex.get(entry.id) ?? baseOrder.length]);
@@ -211,12 +214,17 @@ export function buildPath(input: PathInput): Path {
   ];
   const minutesLeft = ordered.reduce((sum, id) => sum + byId.get(id)!.minutes, 0);
 
-  const reviewQueue = dueItems(learner.reviewItems, now).map((item) => ({
+  const toReview = (item: LearnerState["reviewItems"][number]) => ({
     topic: item.topic,
     dueAt: item.dueAt.toISOString(),
     lapses: item.lapses,
-    lessonId: catalogOrder.find((e) => e.topics.includes(item.topic))?.id ?? null,
-  }));
+    lessonId: (item.lessonId && byId.has(item.lessonId) ? item.lessonId : catalogOrder.find((e) => e.topics.includes(item.topic))?.id) ?? null,
+  });
+  const reviewQueue = dueItems(learner.reviewItems, now).map(toReview);
+  const upcomingReviews = learner.reviewItems
+    .filter((item) => !isDue(item, now))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.topic.localeCompare(b.topic))
+    .map(toReview);
 
   const droppedByPlacement = baseOrder.filter((e) => placed.has(e.id) && !completed.has(e.id)).length;
   return {
@@ -228,6 +236,7 @@ export function buildPath(input: PathInput): Path {
     weeksLeft: ratio(minutesLeft, answers.hoursPerWeek),
     whyThisOrder: explainOrder(choice, pulled.length, droppedByPlacement),
     reviewQueue,
+    upcomingReviews,
   };
 }
 
@@ -258,6 +267,6 @@ function explainOrder(choice: LanguageChoice, pulled: number, dropped: number): 
     "A lesson always comes after the lessons it builds on.",
   ];
   if (pulled > 0) parts.push(`${pulled} lesson${pulled === 1 ? " moves" : "s move"} to the front because a quiz showed a topic worth another look.`);
-  if (dropped > 0) parts.push(`${dropped} lesson${dropped === 1 ? " was" : "s were"} left out because you passed them in the placement quiz.`);
+  if (dropped > 0) parts.push(`${dropped} lesson${dropped === 1 ? " was" : "s were"} left out because you passed ${dropped === 1 ? "it" : "them"} in the placement quiz.`);
   return parts.join(" ");
 }

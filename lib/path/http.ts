@@ -5,6 +5,7 @@ import { advise } from "./advisor";
 import { advisorInputSchema, type AdvisorInput, type AdvisorResult } from "./advisor-schema";
 import { getPathCatalog } from "./catalog-source";
 import { buildPath } from "./engine";
+import { gradePlacement, placementSubmissionSchema, unknownPlacementLessons, type PlacementLesson } from "./placement";
 import { pathPreviewRequestSchema, type CatalogEntry, type LearnerState, type OnboardingAnswers } from "./schema";
 
 // The route handlers, kept out of app/ so tests can build them with a real database and a known user: route files
@@ -12,6 +13,7 @@ import { pathPreviewRequestSchema, type CatalogEntry, type LearnerState, type On
 
 export const PREVIEW_BODY_LIMIT = 128 * 1024;
 export const ADVISOR_BODY_LIMIT = 8 * 1024;
+export const PLACEMENT_BODY_LIMIT = 64 * 1024;
 
 type User = { id: string };
 
@@ -55,5 +57,33 @@ export function createPathHandler(deps: {
     if (!answers) throw new AppError("not_found:resource", "You have not answered the onboarding questions yet: start at /onboarding.");
     const learner = await deps.getLearnerState({ userId: user.id });
     return Response.json(buildPath({ answers, learner, catalog: getCatalog(), now: now() }));
+  });
+}
+
+/**
+ * POST /api/path/placement: grades the placement quiz on the server and answers per lesson whether it was passed.
+ * A signed-in learner who has onboarding answers gets the result saved into them at once (a retake replaces the
+ * previous result); a guest keeps it in the browser's answers.
+ */
+export function createPlacementHandler(deps: {
+  currentUser: () => Promise<User | null>;
+  getPlacement: () => PlacementLesson[] | Promise<PlacementLesson[]>;
+  getOnboardingAnswers: (args: { userId: string }) => Promise<OnboardingAnswers | null>;
+  saveOnboardingAnswers: (args: { userId: string; answers: OnboardingAnswers }) => Promise<unknown>;
+}) {
+  return handle(async (request: Request) => {
+    const { answers } = await readJson(request, placementSubmissionSchema, PLACEMENT_BODY_LIMIT);
+    const lessons = await deps.getPlacement();
+    const unknown = unknownPlacementLessons(lessons, answers);
+    if (unknown.length > 0) {
+      throw new AppError("bad_request:body", `Not in the placement quiz: ${unknown.slice(0, 5).join(", ")}. Reload the page for the current questions.`);
+    }
+    const result = gradePlacement(lessons, answers);
+    const user = await deps.currentUser();
+    const saved = user ? await deps.getOnboardingAnswers({ userId: user.id }) : null;
+    if (user && saved) {
+      await deps.saveOnboardingAnswers({ userId: user.id, answers: { ...saved, placement: { passedLessonIds: result.passedLessonIds } } });
+    }
+    return Response.json({ ...result, saved: Boolean(user && saved) });
   });
 }

@@ -1,33 +1,13 @@
 import type { ReviewItem } from "./schema";
 
-// Spaced repetition: after a miss a topic comes back in 1 day; each correct review pushes it to the next interval;
-// a correct answer at the last interval retires it. A miss at any point starts the ladder again.
+// Reading review items: which are due. The schedule itself (a miss comes back in 1 day, then 3, 7 and 16 days after
+// each correct review) is the progress layer's, in lib/progress/rules.ts: it writes the items, the path only reads
+// them, so there is one ladder and not two that could drift apart.
 
-export const REVIEW_INTERVAL_DAYS = [1, 3, 7, 16] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type ScheduledReview = ReviewItem & { intervalIndex: number };
 
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
-}
-
-/**
- * The next state of a topic's review item after the learner answered a question on it.
- * Returns null when there is nothing to review (a correct answer with no open item, or the last interval passed).
- */
-export function scheduleReview(
-  previous: ScheduledReview | null,
-  outcome: { topic: string; correct: boolean; now: Date },
-): ScheduledReview | null {
-  if (!outcome.correct) {
-    return { topic: outcome.topic, intervalIndex: 0, lapses: (previous?.lapses ?? 0) + 1, dueAt: addDays(outcome.now, REVIEW_INTERVAL_DAYS[0]) };
-  }
-  if (!previous) return null;
-  const nextIndex = previous.intervalIndex + 1;
-  const days = REVIEW_INTERVAL_DAYS[nextIndex];
-  if (days === undefined) return null;
-  return { ...previous, intervalIndex: nextIndex, dueAt: addDays(outcome.now, days) };
 }
 
 export function isDue(item: Pick<ReviewItem, "dueAt">, now: Date): boolean {

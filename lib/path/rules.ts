@@ -138,7 +138,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 export const TOPIC_LABELS: Record<string, string> = {
   gil: "the GIL",
   "event-loop": "the event loop",
-  async: "async code",
+  "async-await": "async/await",
+  "async-rust": "async Rust",
   "language-selection": "selection criteria",
 };
 
@@ -167,7 +168,11 @@ export type AdvisorCriterion = {
   applies: (p: AdvisorProject) => boolean;
   weights: (p: AdvisorProject) => Weights;
   text: (p: AdvisorProject) => string;
-  /** Concept tags of the lessons that teach this reason; per language first, then general. */
+  /**
+   * Topics of the lessons that teach this reason (the `topics` in each lesson's index.mdx front matter), per language first,
+   * then general. Every tag must exist in the catalog, or the reason's link would fall back to an unrelated lesson:
+   * tests/unit/path/rules-topics.test.ts checks it.
+   */
   topics: { general: string[] } & Partial<Record<Language, string[]>>;
 };
 
@@ -182,7 +187,7 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     weights: () => ({ rust: 5, go: 5, node: -2, python: -4 }),
     text: (p) =>
       `${number(p.requestsPerSecond)} requests per second is past 100,000 per instance: that is compiled-language territory. Go and Rust frameworks reach roughly 320,000–340,000 req/s in TechEmpower-style tests, Node.js with Fastify about 98,000, Python 32,000–45,000.`,
-    topics: { general: ["throughput", "benchmarks"], go: ["goroutines", "concurrency"], rust: ["performance", "async"] },
+    topics: { general: ["benchmarks"], go: ["goroutines", "concurrency"], rust: ["async-rust", "ownership"] },
   },
   {
     id: "throughput:moderate",
@@ -190,7 +195,7 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     weights: () => ({ go: 2, rust: 1, node: 1, python: -1 }),
     text: (p) =>
       `${number(p.requestsPerSecond)} requests per second sits between 10,000 and 100,000: Go handles it comfortably, Node.js can with care, Python needs many more instances.`,
-    topics: { general: ["throughput", "benchmarks"], go: ["goroutines"], node: ["event-loop"] },
+    topics: { general: ["benchmarks"], go: ["goroutines"], node: ["event-loop"], python: ["gil"] },
   },
   {
     id: "throughput:modest",
@@ -206,7 +211,7 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     weights: (p) => ({ rust: p.p99LatencyMs < 5 ? 6 : 5, go: 3, node: -2, python: -3 }),
     text: (p) =>
       `A p99 latency of ${number(p.p99LatencyMs)} ms is under 10 ms: Rust has no garbage collector and so no pauses (why Discord moved a hot service from Go to Rust); Go's pauses are short but not zero.`,
-    topics: { general: ["latency", "benchmarks"], rust: ["ownership", "latency"], go: ["goroutines"] },
+    topics: { general: ["runtime-models", "benchmarks"], rust: ["ownership"], go: ["goroutines"] },
   },
   {
     id: "team:languages",
@@ -214,7 +219,7 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     weights: (p) => Object.fromEntries(teamLanguages(p).map((l) => [l, 3])),
     text: (p) =>
       `Your team already writes ${teamLanguages(p).map((l) => LANGUAGE_NAMES[l]).join(" and ")}: a productive team beats a struggling one, and adopting Rust or Go costs 3–6 months of slower delivery.`,
-    topics: { general: ["hiring", "language-selection"] },
+    topics: { general: ["language-selection", "ecosystems"] },
   },
   {
     id: "team:systems",
@@ -228,42 +233,43 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     applies: (p) => p.needsML,
     weights: () => ({ python: 5, go: 1, rust: 1 }),
     text: () => "You need machine learning: PyTorch, TensorFlow and scikit-learn live in Python. Go or Rust can serve the trained models when speed matters.",
-    topics: { general: ["ml-serving", "ml-ecosystem"], python: ["ml-serving", "ml-ecosystem"] },
+    // The ML stack is taught where the ecosystems are compared; a Python lesson on serving models would tag it too.
+    topics: { general: ["ecosystems"] },
   },
   {
     id: "feature:real-time",
     applies: (p) => p.realTime,
     weights: () => ({ go: 3, node: 3 }),
     text: () => "Real-time features and WebSockets: Go's goroutines and Node.js's event loop both hold thousands of open connections cheaply.",
-    topics: { general: ["real-time", "websockets"], node: ["websockets", "event-loop"], go: ["goroutines", "channels"] },
+    topics: { general: ["concurrency"], node: ["event-loop"], go: ["goroutines", "channels"], rust: ["async-rust"] },
   },
   {
     id: "market:weeks",
     applies: (p) => p.timeToMarket === "weeks",
     weights: () => ({ python: 3, node: 3, rust: -2 }),
     text: () => "You need to ship in weeks: Python and Node.js are the quickest from idea to API; Rust's learning curve slows the first months.",
-    topics: { general: ["productivity", "language-selection"], python: ["fastapi"], node: ["typescript", "http"] },
+    topics: { general: ["language-selection"], python: ["frameworks"], node: ["typescript"] },
   },
   {
     id: "market:months",
     applies: (p) => p.timeToMarket === "months",
     weights: () => ({ go: 1, rust: 1 }),
     text: () => "With months before launch you can afford a compiled language that lowers running costs later.",
-    topics: { general: ["cost", "language-selection"] },
+    topics: { general: ["language-selection"] },
   },
   {
     id: "budget:low",
     applies: (p) => p.budget === "low",
     weights: () => ({ node: 2, python: 1, rust: -1 }),
     text: () => "On a tight budget hiring decides: Node.js and Python developers are the easiest to find, Rust developers the scarcest and best paid.",
-    topics: { general: ["hiring", "cost"] },
+    topics: { general: ["ecosystems", "language-selection"] },
   },
   {
     id: "budget:high",
     applies: (p) => p.budget === "high",
     weights: () => ({ rust: 1, go: 1 }),
     text: () => "A generous budget can pay for scarcer Go and Rust developers, who then cut the compute bill (teams report 50–70% savings on compute-heavy services).",
-    topics: { general: ["cost", "benchmarks"] },
+    topics: { general: ["benchmarks"] },
   },
 ];
 

@@ -78,6 +78,8 @@ export const reviewItemSchema = z.object({
   topic: topicSchema,
   dueAt: z.coerce.date(),
   lapses: z.number().int().min(0).default(0),
+  /** The lesson whose quiz the topic was missed in, when known: it is the lesson to go back to. */
+  lessonId: lessonIdSchema.nullable().optional(),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
@@ -128,7 +130,10 @@ export const pathSchema = z.object({
   minutesLeft: z.number(),
   weeksLeft: z.number(),
   whyThisOrder: z.string(),
+  /** Review items due now, oldest first. */
   reviewQueue: z.array(dueReviewSchema),
+  /** Review items scheduled for later, soonest first: a missed topic shows up at once, not only once it is due. */
+  upcomingReviews: z.array(dueReviewSchema),
 });
 export type Path = z.infer<typeof pathSchema>;
 

@@ -4,7 +4,11 @@ import { eventIdSchema, lessonIdSchema, MAX_VISIT_SECONDS } from "./guest-schema
 
 // Request bodies of the progress, quiz and account routes, shared with the browser code that sends them.
 
-export const quizAttemptBodySchema = z.object({ answers: submittedAnswersSchema });
+export const quizAttemptBodySchema = z.object({
+  answers: submittedAnswersSchema,
+  /** Client-made id of this submission: a retry after a lost response is graded again but recorded once. */
+  attemptId: eventIdSchema.optional(),
+});
 export type QuizAttemptBody = z.infer<typeof quizAttemptBodySchema>;
 
 export const lessonVisitBodySchema = z.object({

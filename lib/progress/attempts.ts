@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import type { SubmittedAnswers } from "../content/quiz-schema";
 import type { GradedQuiz } from "../grading/quiz";
 import { isLessonComplete, masteryDeltas, reviewChanges, type ReviewState } from "./rules";
-import { bumpActivity, clientOr, type Tx } from "./store";
+import { eventKey } from "./rules";
+import { bumpActivity, claimEvent, clientOr, type Tx } from "./store";
 
 export type RecordQuizAttemptInput = {
   userId: string;
@@ -13,6 +14,8 @@ export type RecordQuizAttemptInput = {
   graded: GradedQuiz;
   /** The lesson's exercise ids; the lesson completes only when each has a passing submission. */
   exerciseIds?: string[];
+  /** Client-made id of the submission; the same id is recorded once (the key a guest merge uses too). */
+  eventId?: string;
   at?: Date;
 };
 
@@ -20,6 +23,9 @@ export type RecordQuizAttemptInput = {
 export async function recordQuizAttempt(input: RecordQuizAttemptInput, client?: Db) {
   const at = input.at ?? new Date();
   return clientOr(client).$transaction(async (tx) => {
+    if (input.eventId && !(await claimEvent(tx, { userId: input.userId, eventId: eventKey.quiz(input.eventId) }))) {
+      return { attemptId: null, applied: false, ...(await standing(tx, input)) };
+    }
     const attempt = await tx.quizAttempt.create({
       data: {
         userId: input.userId,
@@ -39,8 +45,17 @@ export async function recordQuizAttempt(input: RecordQuizAttemptInput, client?: 
     const lesson = await touchLesson(tx, { userId: input.userId, lessonId: input.lessonId, at, completes });
     await bumpActivity(tx, { userId: input.userId, at, seconds: 0, actions: 1 });
     const best = await tx.quizAttempt.aggregate({ where: { userId: input.userId, quizId: input.quizId }, _max: { score: true } });
-    return { attemptId: attempt.id, completed: lesson.completedAt !== null, bestScore: best._max.score ?? input.graded.score };
+    return { attemptId: attempt.id, applied: true, completed: lesson.completedAt !== null, bestScore: best._max.score ?? input.graded.score };
   });
+}
+
+/** Where the learner stands on this quiz and lesson, for a retried submission that was already recorded. */
+async function standing(tx: Tx, input: RecordQuizAttemptInput) {
+  const [best, lesson] = await Promise.all([
+    tx.quizAttempt.aggregate({ where: { userId: input.userId, quizId: input.quizId }, _max: { score: true } }),
+    tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: input.userId, lessonId: input.lessonId } }, select: { completedAt: true } }),
+  ]);
+  return { completed: Boolean(lesson?.completedAt), bestScore: best._max.score ?? input.graded.score };
 }
 
 /** Topic mastery and review items from one graded attempt. */

@@ -92,21 +92,24 @@ export function recordGuestVisit(input: { lessonId: string; seconds: number; at?
 }
 
 export function recordGuestQuizAttempt(input: {
+  /** The submission's own id, so the merge and a retried save recognise it. */
+  id?: string;
   quizId: string;
   lessonId: string;
   answers: SubmittedAnswers;
   score: number;
   passed: boolean;
   results: { questionId: string; correct: boolean; topics: string[] }[];
-  /** The lesson has no exercises left to pass, so a passing quiz completes it. */
-  completes: boolean;
+  /** The lesson's exercises: a passing quiz completes the lesson once each has a passing run in this browser. */
+  exerciseIds: string[];
   at?: Date;
 }) {
   const at = (input.at ?? new Date()).toISOString();
   update((state) => {
     touchLesson(state, input.lessonId, at);
+    if (input.id && state.quizAttempts.some((a) => a.id === input.id)) return;
     state.quizAttempts.push({
-      id: newEventId(),
+      id: input.id ?? newEventId(),
       quizId: input.quizId,
       lessonId: input.lessonId,
       answers: input.answers,
@@ -116,7 +119,8 @@ export function recordGuestQuizAttempt(input: {
       results: input.results.map(({ questionId, correct, topics }) => ({ questionId, correct, topics })),
     });
     const lesson = state.lessons.find((l) => l.lessonId === input.lessonId)!;
-    if (input.passed && input.completes && !lesson.completedAt) lesson.completedAt = at;
+    const exercisesPass = input.exerciseIds.every((id) => state.exercises.some((e) => e.exerciseId === id && e.passed));
+    if (input.passed && exercisesPass && !lesson.completedAt) lesson.completedAt = at;
   });
 }
 
@@ -138,4 +142,10 @@ export function recordGuestExercise(input: {
     const lesson = state.lessons.find((l) => l.lessonId === input.lessonId);
     if (lesson && input.passed && completes && !lesson.completedAt) lesson.completedAt = at;
   });
+}
+
+/** The best score this browser has for a quiz, or null before any attempt. */
+export function guestBestScore(quizId: string, state: GuestState | null = readGuestState()): number | null {
+  const scores = (state?.quizAttempts ?? []).filter((a) => a.quizId === quizId && a.score !== undefined).map((a) => a.score!);
+  return scores.length ? Math.max(...scores) : null;
 }

@@ -1,10 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { newUser, signIn, signUp } from "./fixtures";
 
 // Every route handler under app/api, found on disk so a new route is covered the day it lands.
 const API_DIR = path.join(process.cwd(), "app/api");
-const SAMPLE_SEGMENT: Record<string, string> = { nextauth: "callback/credentials" };
+// A real value for each dynamic segment, so the request reaches the handler rather than a 404 page.
+const SAMPLE_SEGMENT: Record<string, string> = {
+  nextauth: "callback/credentials",
+  track: "node",
+  lesson: "01-event-loop",
+  id: encodeURIComponent("node/01-event-loop/in-order"),
+  key: encodeURIComponent("node/01-event-loop/hello"),
+};
 
 function routes(dir = API_DIR): { url: string; methods: string[] }[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,7 +26,11 @@ function routes(dir = API_DIR): { url: string; methods: string[] }[] {
     const url = path
       .relative(path.join(process.cwd(), "app"), path.dirname(full))
       .split(path.sep)
-      .map((seg) => seg.replace(/^\[(?:\.\.\.)?(.+)\]$/, (_m, name: string) => SAMPLE_SEGMENT[name] ?? "node/01-event-loop"))
+      .map((seg) => seg.replace(/^\[(?:\.\.\.)?(.+)\]$/, (_m, name: string) => {
+        const sample = SAMPLE_SEGMENT[name];
+        if (!sample) throw new Error(`add a sample value for the [${name}] segment to SAMPLE_SEGMENT`);
+        return sample;
+      }))
       .join("/");
     return methods.length ? [{ url: `/${url}`, methods }] : [];
   });
@@ -39,17 +51,40 @@ test("the route list is found", () => {
   expect(routes().map((r) => r.url)).toContain("/api/auth/callback/credentials");
 });
 
+async function expectBadInputRejected(request: APIRequestContext, method: string, url: string) {
+  for (const bad of BAD_BODIES) {
+    const res = await send(request, method, url, bad.type, bad.body);
+    expect(res.status(), `${bad.name} -> ${res.status()}`).toBeGreaterThanOrEqual(400);
+    expect(res.status(), `${bad.name} -> ${res.status()}`).toBeLessThan(500);
+    const json = await res.json().catch(() => null);
+    expect(typeof json?.error, `${bad.name}: JSON { error } expected`).toBe("string");
+    expect(json.error).not.toMatch(/at .+\.(js|ts):\d+/);
+  }
+}
+
 for (const route of routes()) {
   for (const method of route.methods) {
-    test(`${method} ${route.url} answers bad input with a 4xx and a message`, async ({ request }) => {
-      for (const bad of BAD_BODIES) {
-        const res = await send(request, method, route.url, bad.type, bad.body);
-        expect(res.status(), `${bad.name} -> ${res.status()}`).toBeGreaterThanOrEqual(400);
-        expect(res.status(), `${bad.name} -> ${res.status()}`).toBeLessThan(500);
-        const json = await res.json().catch(() => null);
-        expect(typeof json?.error, `${bad.name}: JSON { error } expected`).toBe("string");
-        expect(json.error).not.toMatch(/at .+\.(js|ts):\d+/);
-      }
+    test(`${method} ${route.url} answers a guest's bad input with a 4xx and a message`, async ({ request }) => {
+      await expectBadInputRejected(request, method, route.url);
     });
   }
 }
+
+// Signed in, the body is what stands between the request and the handler's work. DELETE routes that take no body
+// are left out: for them, any body is simply ignored.
+test.describe("signed in", () => {
+  const user = newUser("Malformed");
+  test.beforeAll(async ({ browser }) => signUp(browser, user));
+
+  for (const route of routes()) {
+    for (const method of route.methods.filter((m) => m !== "DELETE")) {
+      if (route.url.startsWith("/api/auth/")) continue;
+      test(`${method} ${route.url} answers a learner's bad input with a 4xx and a message`, async ({ playwright, baseURL }) => {
+        const request = await playwright.request.newContext({ baseURL });
+        await signIn(request, user);
+        await expectBadInputRejected(request, method, route.url);
+        await request.dispose();
+      });
+    }
+  }
+});

@@ -53,7 +53,10 @@ test("a different background gets a different, explained path", async ({ page })
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Build my path" }).click();
   await expect(page.getByTestId("path-primary")).toHaveText("Rust");
-  await expect(page.locator("[data-lesson-id]").nth(1)).toHaveAttribute("data-lesson-id", "rust/01-ownership-and-async");
+  // The Rust lesson builds on the Go one, so that prerequisite comes just ahead of it, saying why.
+  await expect(page.locator("[data-lesson-id]").nth(1)).toHaveAttribute("data-lesson-id", "go/01-goroutines");
+  await expect(page.locator("[data-lesson-id]").nth(1)).toContainText(/needed before/);
+  await expect(page.locator("[data-lesson-id]").nth(2)).toHaveAttribute("data-lesson-id", "rust/01-ownership-and-async");
   await expect(page.getByText(/invest in Rust/)).toBeVisible();
 });
 

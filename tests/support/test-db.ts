@@ -10,11 +10,8 @@ import { applyMigrations } from "../../scripts/db/migrate-lib";
 
 export type TestDb = { db: Db; target: DbTarget; cleanup: () => Promise<void> };
 
-/** A fresh SQLite file in a temp folder, migrated unless asked not to. */
-export async function sqliteTestDb({ migrate = true } = {}): Promise<TestDb> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-test-"));
-  const file = path.join(dir, "test.db");
-  const target: DbTarget = { provider: "sqlite", url: `file:${file}`, file };
+/** Migrates (unless asked not to) and opens `target`; cleanup disconnects, then removes the database. */
+async function openTestDb(target: DbTarget, migrate: boolean, remove: () => Promise<void> | void): Promise<TestDb> {
   if (migrate) await applyMigrations(target);
   const db = createDb(target);
   return {
@@ -22,33 +19,35 @@ export async function sqliteTestDb({ migrate = true } = {}): Promise<TestDb> {
     target,
     cleanup: async () => {
       await db.$disconnect();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await remove();
     },
   };
 }
 
-/** A fresh database in the run's throwaway PostgreSQL cluster, migrated unless asked not to. */
+/** A fresh SQLite file in a temp folder. */
+export async function sqliteTestDb({ migrate = true } = {}): Promise<TestDb> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-test-"));
+  const file = path.join(dir, "test.db");
+  return openTestDb({ provider: "sqlite", url: `file:${file}`, file }, migrate, () => fs.rmSync(dir, { recursive: true, force: true }));
+}
+
+async function admin(base: string, sql: string) {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database in the run's throwaway PostgreSQL cluster. */
 export async function postgresTestDb({ migrate = true } = {}): Promise<TestDb> {
   const base = inject("postgresUrl");
   const name = `bp_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const target: DbTarget = { provider: "postgresql", url: base.replace(/\/[^/]*$/, `/${name}`) };
-  if (migrate) await applyMigrations(target);
-  const db = createDb(target);
-  return {
-    db,
-    target,
-    cleanup: async () => {
-      await db.$disconnect();
-      const drop = new pg.Client({ connectionString: base });
-      await drop.connect();
-      await drop.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-      await drop.end();
-    },
-  };
+  await admin(base, `CREATE DATABASE "${name}"`);
+  const url = base.replace(/\/[^/]*$/, `/${name}`);
+  return openTestDb({ provider: "postgresql", url }, migrate, () => admin(base, `DROP DATABASE "${name}" WITH (FORCE)`));
 }
 
 export const DATABASES = [

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdvisorHandler, createPathHandler } from "@/lib/path/http";
 import { addDays } from "@/lib/path/review";
@@ -6,29 +5,10 @@ import { getLatestAdvisorResult, getLearnerState, getOnboardingAnswers, saveAdvi
 import { onboardingAnswersSchema } from "@/lib/path/schema";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 import { DATABASES, type TestDb } from "@/tests/support/test-db";
+import { waitUntilUnlocked } from "./wait-unlocked";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const JS_DEV = onboardingAnswersSchema.parse({ background: "frontend-js", goals: ["real-time"], hoursPerWeek: 3 });
-
-// The migration step leaves its SQLite handle open until it is garbage-collected, holding a lock that can outlast
-// Prisma's 5 s busy timeout on a loaded machine. The wt-progress branch closes that handle in scripts/db; until it is
-// merged, wait for the lock here instead of failing at random.
-async function waitUntilUnlocked(t: TestDb) {
-  if (t.target.provider !== "sqlite") return;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const raw = new Database(t.target.file, { timeout: 0 });
-    try {
-      raw.exec("BEGIN IMMEDIATE; COMMIT;");
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    } finally {
-      raw.close();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const post = (body: unknown) =>
   new Request("http://localhost/api/advisor", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -84,7 +64,7 @@ describe.each(DATABASES)("path store on $name", ({ open }) => {
     expect(state).toEqual({
       completedLessonIds: ["choosing/01-the-landscape"],
       mastery: { goroutines: { correct: 1, total: 3 } },
-      reviewItems: [{ topic: "goroutines", dueAt: addDays(NOW, -1), lapses: 1 }],
+      reviewItems: [{ topic: "goroutines", dueAt: addDays(NOW, -1), lapses: 1, lessonId: null }],
       placementPassedLessonIds: ["node/01-event-loop"],
     });
 

@@ -24,7 +24,7 @@ describe.each(DATABASES)("progress data on $name", ({ open }) => {
   let counter = 0;
   const createUser = async (name: string) =>
     t.db.user.create({ data: { email: `${name.toLowerCase()}-${++counter}@example.com`, name }, select: { id: true } });
-  const attempt = (userId: string, answers: SubmittedAnswers, extra: { exerciseIds?: string[]; at?: Date } = {}) =>
+  const attempt = (userId: string, answers: SubmittedAnswers, extra: { exerciseIds?: string[]; at?: Date; eventId?: string } = {}) =>
     recordQuizAttempt({ userId, quizId: LESSON, lessonId: LESSON, answers, graded: gradeQuiz(quiz, answers), ...extra }, t.db);
 
   beforeAll(async () => {
@@ -50,6 +50,20 @@ describe.each(DATABASES)("progress data on $name", ({ open }) => {
     expect(summary.lessonsCompleted).toBe(1);
     expect(summary.topics.find((x) => x.topic === "gil")).toMatchObject({ correct: 1, total: 3 });
     expect(await t.db.quizAttempt.count({ where: { userId } })).toBe(3);
+  });
+
+  it("a retried submission with the same attempt id is recorded once; another learner's id is their own", async () => {
+    const { id: userId } = await createUser("Retry");
+    const { id: otherId } = await createUser("Other");
+    const first = await attempt(userId, { one: true, two: false }, { eventId: "attempt-0001" });
+    expect(first).toMatchObject({ applied: true, completed: true, bestScore: 1 });
+    const again = await attempt(userId, { one: true, two: false }, { eventId: "attempt-0001" });
+    expect(again).toMatchObject({ applied: false, attemptId: null, completed: true, bestScore: 1 });
+    expect(await t.db.quizAttempt.count({ where: { userId } })).toBe(1);
+    expect(await t.db.topicMastery.findFirst({ where: { userId, topic: "gil" } })).toMatchObject({ correct: 1, total: 1 });
+    // The same id from someone else is a different submission.
+    expect(await attempt(otherId, { one: false, two: true }, { eventId: "attempt-0001" })).toMatchObject({ applied: true, bestScore: 0 });
+    expect(await t.db.quizAttempt.count({ where: { userId } })).toBe(1);
   });
 
   it("a wrong answer schedules a review a day later; it is due then, weakest first", async () => {

@@ -119,7 +119,7 @@ describe("adaptation", () => {
     });
     // async is taught by node/01 (done), python/01 and rust/01: the unfinished ones come forward.
     expect(pending(path).slice(0, 2).map((s) => s.lessonId)).toEqual(["python/01-python-for-the-web", "rust/01-ownership-and-async"]);
-    expect(pending(path)[0]!.reason).toBe("review: you missed 1 of 1 question on async code");
+    expect(pending(path)[0]!.reason).toBe("review: you missed 1 of 1 question on async");
   });
 
   it("finishing everything leaves no next step and no time", () => {

@@ -45,6 +45,9 @@ describe("POST /api/path/preview", () => {
     ["an unknown background", post({ answers: { background: "wizard", hoursPerWeek: 3 } }), 400, /answers\.background/],
     ["hours as text", post({ answers: { background: "systems", hoursPerWeek: "many" } }), 400, /answers\.hoursPerWeek/],
     ["goals that are not a list", post({ answers: { background: "systems", goals: "real-time", hoursPerWeek: 3 } }), 400, /answers\.goals/],
+    ["a learner state with a bad date", post({ answers: { background: "systems", hoursPerWeek: 3 }, learner: { reviewItems: [{ topic: "gil", dueAt: "soon" }] } }), 400, /learner\.reviewItems\.0\.dueAt/],
+    ["a learner state with a bad topic", post({ answers: { background: "systems", hoursPerWeek: 3 }, learner: { mastery: { "Not A Tag": { correct: 1, total: 2 } } } }), 400, /learner\.mastery/],
+    ["a learner state with negative counts", post({ answers: { background: "systems", hoursPerWeek: 3 }, learner: { mastery: { gil: { correct: -1, total: 2 } } } }), 400, /learner\.mastery\.gil\.correct/],
     ["a form body", post("background=systems", { "content-type": "application/x-www-form-urlencoded" }), 415, /application\/json/],
     ["an oversized body", post({ answers: { background: "systems", hoursPerWeek: 3 }, pad: "x".repeat(PREVIEW_BODY_LIMIT) }), 413, /too large|larger than/],
   ])("answers %s with %i and a message", async (_name, request, status, message) => {

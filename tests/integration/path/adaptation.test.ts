@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Question, SubmittedAnswers } from "@/lib/content/quiz-schema";
+import { loadQuiz } from "@/lib/content/quiz-source";
+import { gradeQuiz } from "@/lib/grading/quiz";
+import { getPathCatalog } from "@/lib/path/catalog-source";
+import { buildPath } from "@/lib/path/engine";
+import { createPlacementHandler } from "@/lib/path/http";
+import { getPlacement } from "@/lib/path/placement-source";
+import { addDays } from "@/lib/path/review";
+import { onboardingAnswersSchema } from "@/lib/path/schema";
+import { getLearnerState, getOnboardingAnswers, saveOnboardingAnswers } from "@/lib/path/store";
+import { recordQuizAttempt } from "@/lib/progress/attempts";
+import { DATABASES, type TestDb } from "@/tests/support/test-db";
+import { waitUntilUnlocked } from "./wait-unlocked";
+
+// The whole adaptation loop on a real database and the real lessons: a quiz attempt recorded by the progress layer
+// (mastery, review items, completion) is read back by the path store and changes what buildPath answers.
+
+const NOW = new Date("2026-03-01T12:00:00Z");
+const JS_DEV = onboardingAnswersSchema.parse({ background: "frontend-js", goals: ["real-time"], hoursPerWeek: 4 });
+const GO_QUIZ = "go/01-goroutines";
+
+function rightAnswer(question: Question): SubmittedAnswers[string] {
+  switch (question.kind) {
+    case "order":
+      return question.answer.flatMap((slot) => (typeof slot === "string" ? [slot] : slot));
+    case "fill-blank":
+      return question.answer.map((accepted) => accepted[0]!);
+    default:
+      return question.answer;
+  }
+}
+
+async function attempt(t: TestDb, userId: string, answers: "right" | "wrong", at: Date) {
+  const quiz = (await loadQuiz(GO_QUIZ))!;
+  const submitted: SubmittedAnswers =
+    answers === "right"
+      ? Object.fromEntries(quiz.questions.map((q) => [q.id, rightAnswer(q)]))
+      : // A learner who gets it all wrong: the opposite of each true/false, the first wrong choice, nothing elsewhere.
+        Object.fromEntries(
+          quiz.questions.flatMap((q): [string, SubmittedAnswers[string]][] =>
+            q.kind === "true-false" ? [[q.id, !q.answer]] : q.kind === "single" ? [[q.id, q.choices.find((c) => c.id !== q.answer)!.id]] : [],
+          ),
+        );
+  const graded = gradeQuiz(quiz, submitted);
+  expect(graded.passed).toBe(answers === "right");
+  await recordQuizAttempt({ userId, quizId: GO_QUIZ, lessonId: GO_QUIZ, answers: submitted, graded, at }, t.db);
+}
+
+describe.each(DATABASES)("adaptation through the progress layer on $name", ({ open }) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await open();
+    await waitUntilUnlocked(t);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  const newLearner = async (email: string) => {
+    const { id } = await t.db.user.create({ data: { email }, select: { id: true } });
+    await saveOnboardingAnswers({ userId: id, answers: JS_DEV }, t.db);
+    return id;
+  };
+  const pathAt = async (userId: string, now: Date) =>
+    buildPath({ answers: (await getOnboardingAnswers({ userId }, t.db))!, learner: await getLearnerState({ userId }, t.db), catalog: getPathCatalog(), now });
+  const order = (path: Awaited<ReturnType<typeof pathAt>>) => path.steps.map((s) => s.lessonId);
+
+  it("a failed quiz pulls its lesson forward with a review reason, and its topics come due one day later", async () => {
+    const id = await newLearner("ada@example.com");
+    const before = await pathAt(id, NOW);
+    expect(order(before)).toEqual(["choosing/01-the-landscape", "node/01-event-loop", "go/01-goroutines"]);
+
+    await attempt(t, id, "wrong", NOW);
+    const state = await getLearnerState({ userId: id }, t.db);
+    expect(state.mastery.goroutines).toEqual({ correct: 0, total: 3 });
+    expect(state.completedLessonIds).toEqual([]);
+    expect(state.reviewItems.find((r) => r.topic === "goroutines")).toEqual({ topic: "goroutines", dueAt: addDays(NOW, 1), lapses: 0, lessonId: GO_QUIZ });
+
+    const after = await pathAt(id, NOW);
+    expect(order(after).indexOf("go/01-goroutines")).toBeLessThan(order(after).indexOf("node/01-event-loop"));
+    expect(after.steps.find((s) => s.lessonId === "go/01-goroutines")!.reason).toBe("review: you missed 3 of 3 questions on goroutines");
+    // A prerequisite still comes first, whatever moved forward.
+    expect(after.steps[0]).toMatchObject({ lessonId: "choosing/01-the-landscape", status: "next" });
+    expect(after.reviewQueue).toEqual([]);
+    expect(after.upcomingReviews.map((r) => r.topic)).toContain("goroutines");
+
+    const tomorrow = await pathAt(id, addDays(NOW, 1));
+    expect(tomorrow.reviewQueue.find((r) => r.topic === "goroutines")).toEqual({
+      topic: "goroutines",
+      dueAt: addDays(NOW, 1).toISOString(),
+      lapses: 0,
+      lessonId: GO_QUIZ,
+    });
+    // go-language is tagged only in the quiz, not in the lesson's front matter: the review still links its lesson.
+    expect(tomorrow.reviewQueue.find((r) => r.topic === "go-language")?.lessonId).toBe(GO_QUIZ);
+  });
+
+  it("passing completes the lesson; a topic reviewed through every interval is mastered and leaves the queue", async () => {
+    const id = await newLearner("grace@example.com");
+    await attempt(t, id, "wrong", NOW);
+    // Right at each due date: 1, then 3, 7 and 16 days later, the last step retires the item.
+    let at = addDays(NOW, 1);
+    for (const days of [3, 7, 16, 0]) {
+      await attempt(t, id, "right", at);
+      at = addDays(at, days);
+    }
+    const rows = await t.db.reviewItem.findMany({ where: { userId: id, topic: "goroutines" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.intervalIndex).toBe(4);
+
+    const state = await getLearnerState({ userId: id }, t.db);
+    expect(state.completedLessonIds).toEqual([GO_QUIZ]);
+    expect(state.reviewItems.map((r) => r.topic)).not.toContain("goroutines");
+    const later = await pathAt(id, addDays(NOW, 60));
+    expect(later.reviewQueue.map((r) => r.topic)).not.toContain("goroutines");
+    expect(later.steps.find((s) => s.lessonId === GO_QUIZ)).toMatchObject({ status: "done" });
+  });
+
+  it("a placement result is saved into a signed-in learner's answers and drops the lesson from the path", async () => {
+    const id = await newLearner("hopper@example.com");
+    const handler = createPlacementHandler({
+      currentUser: async () => ({ id }),
+      getPlacement,
+      getOnboardingAnswers: (args) => getOnboardingAnswers(args, t.db),
+      saveOnboardingAnswers: (args) => saveOnboardingAnswers(args, t.db),
+    });
+    const node = getPlacement().find((l) => l.lessonId === "node/01-event-loop")!;
+    const response = await handler(
+      new Request("http://localhost/api/path/placement", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers: { [node.lessonId]: Object.fromEntries(node.questions.map((q) => [q.id, rightAnswer(q)])) } }),
+      }),
+    );
+    expect(await response.json()).toMatchObject({ saved: true, passedLessonIds: ["node/01-event-loop"] });
+    expect((await getLearnerState({ userId: id }, t.db)).placementPassedLessonIds).toEqual(["node/01-event-loop"]);
+    const path = await pathAt(id, NOW);
+    expect(order(path)).toEqual(["choosing/01-the-landscape", "go/01-goroutines"]);
+    expect(path.whyThisOrder).toMatch(/1 lesson was left out because you passed it in the placement quiz/);
+  });
+});
