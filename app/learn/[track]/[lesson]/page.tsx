@@ -102,7 +102,7 @@ export default async function LessonPage({ params }: { params: Params }) {
         {lesson.quiz && (
           <section className="lesson-extra" aria-label="Quiz">
             {/* Only the answer-free view of each question reaches the page; grading happens on the server. */}
-            <QuizForm lessonId={lesson.id} questions={lesson.quiz.questions.map(publicQuestion)} hasExercises={lesson.exercises.length > 0} />
+            <QuizForm lessonId={lesson.id} questions={lesson.quiz.questions.map(publicQuestion)} />
           </section>
         )}
 
