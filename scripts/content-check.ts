@@ -1,10 +1,12 @@
-// npm run content:check — validates every lesson (front matter, components, prerequisites, quizzes, examples) and
-// runs each runnable example through the real server runner, comparing stdout with its .out file.
+// npm run content:check — validates every lesson (front matter, components, prerequisites, quizzes, examples,
+// exercises), runs each runnable example through the real server runner comparing stdout with its .out file, and
+// checks every exercise with the real runner: its solution passes every test and its starter does not.
 // Options: --no-run (validation only), --only <lessonId prefix> (e.g. go/ or rust/01-ownership-and-async).
 import path from "node:path";
 import { checkExamples } from "@/lib/content/examples";
 import { formatIssue } from "@/lib/content/issues";
-import { loadContent } from "@/lib/content/load";
+import { loadContent, type Lesson } from "@/lib/content/load";
+import { checkExercise } from "@/lib/runner/check-exercise";
 import { runCode } from "@/lib/runner/run-code";
 
 async function main() {
@@ -36,11 +38,37 @@ async function main() {
     }
   }
 
-  if (issues.length || failures) {
-    console.error(`\ncontent:check failed: ${issues.length} content problem(s), ${failures} example(s) with wrong output.`);
+  let exerciseFailures = 0;
+  if (!noRun) {
+    const exercises = lessons.flatMap((l) => l.exercises.map((exercise) => ({ exercise, file: exerciseFile(l, exercise.id) })));
+    console.log(`Checking ${exercises.length} exercise(s): the solution must pass, the starter must not…`);
+    // One at a time: the runner's queue is shared with the examples' runs and would refuse a burst.
+    for (const { exercise, file } of exercises) {
+      const problems: string[] = [];
+      const solved = await checkExercise(exercise, exercise.solution);
+      for (const test of solved.tests.filter((t) => !t.passed)) problems.push(`the solution fails "${test.name}": ${test.message}`);
+      if (!solved.passed && problems.length === 0) problems.push(`the solution does not pass${solved.stderr ? `: ${solved.stderr.trim().split("\n")[0]}` : ""}`);
+      const started = await checkExercise(exercise, exercise.starter);
+      if (started.passed) problems.push("the starter already passes every test: the exercise is complete before it starts");
+      if (problems.length === 0) console.log(`  ok   ${file}`);
+      else {
+        exerciseFailures++;
+        for (const problem of problems) console.error(`  FAIL ${file}: ${problem}`);
+      }
+    }
+  }
+
+  if (issues.length || failures || exerciseFailures) {
+    console.error(
+      `\ncontent:check failed: ${issues.length} content problem(s), ${failures} example(s) with wrong output, ${exerciseFailures} exercise(s) that do not check out.`,
+    );
     process.exit(1);
   }
   console.log("\ncontent:check passed.");
+}
+
+function exerciseFile(lesson: Lesson, exerciseId: string): string {
+  return `${path.dirname(lesson.file)}/exercises/${exerciseId.slice(lesson.id.length + 1)}.yaml`;
 }
 
 main().catch((error: unknown) => {

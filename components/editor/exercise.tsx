@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useState, useSyncExternalStore } from "react";
 import { checkResultSchema, type CheckResult, type PublicExercise } from "@/lib/content/exercise-schema";
+import { readGuestState, recordGuestExercise } from "@/lib/progress/guest-store";
 import { useDraft } from "./use-draft";
 
 const CodeEditor = lazy(() => import("./code-editor"));
@@ -12,11 +13,23 @@ function useInBrowser(): boolean {
   return useSyncExternalStore(noSubscribe, () => true, () => false);
 }
 
+/** The lesson an exercise belongs to: what a guest's browser needs to tell when the lesson is complete. */
+export type ExerciseLesson = { id: string; exerciseIds: string[]; hasQuiz: boolean };
+
+/** The same rule the server applies: the quiz passed (if any) and every exercise of the lesson passed. */
+function guestCompletes(lesson: ExerciseLesson, exerciseId: string): boolean {
+  const state = readGuestState();
+  const passed = new Set([exerciseId, ...(state?.exercises ?? []).filter((e) => e.passed).map((e) => e.exerciseId)]);
+  const quizPassed = !lesson.hasQuiz || Boolean(state?.quizAttempts.some((a) => a.lessonId === lesson.id && a.passed));
+  return quizPassed && lesson.exerciseIds.every((id) => passed.has(id));
+}
+
 /**
  * An exercise: editor + Check. Hints unlock one at a time; the reference solution is not in the page until the
- * server sends it with a check result (after a pass, or after three failed checks).
+ * server sends it with a check result (after a pass, or after three failed checks). A signed-in learner's checks
+ * are stored by the server; a guest's are kept in this browser and merged into the account on sign-in.
  */
-export function Exercise({ exercise }: { exercise: PublicExercise }) {
+export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesson?: ExerciseLesson }) {
   const { code, setCode } = useDraft(`exercise/${exercise.id}`, exercise.language, exercise.starter);
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -43,6 +56,16 @@ export function Exercise({ exercise }: { exercise: PublicExercise }) {
       }
       setResult(parsed.data);
       if (parsed.data.solution) setSolution(parsed.data.solution);
+      if (parsed.data.saved === false) {
+        recordGuestExercise({
+          exerciseId: exercise.id,
+          lessonId: lesson?.id,
+          language: exercise.language,
+          passed: parsed.data.passed,
+          code,
+          completes: Boolean(lesson && parsed.data.passed && guestCompletes(lesson, exercise.id)),
+        });
+      }
     } catch {
       setProblem("The server could not be reached. Try again.");
     } finally {

@@ -3,18 +3,23 @@ import path from "node:path";
 import { ContentError } from "./issues";
 import { loadContent, type Catalog, type Lesson, type Track } from "./load";
 
-// The pages' view of lessons/. Built once per process in production (the pages are static anyway); re-read on every
-// request in development so an edited lesson shows up on the next render.
+// The one view of lessons/ for pages, routes and tools. Built once per process in production (the pages are static
+// anyway); re-read on every request in development so an edited lesson shows up on the next render.
 
 const LESSONS_ROOT = path.join(process.cwd(), "lessons");
 let cached: Catalog | undefined;
 
+/** The catalog of a content root; any author error is a ContentError listing every problem with file and line. */
+export function loadCatalog(root: string): Catalog {
+  const { catalog, issues } = loadContent(root);
+  if (issues.length) throw new ContentError(issues);
+  return catalog;
+}
+
 export function getCatalog(): Catalog {
   if (cached && process.env.NODE_ENV === "production") return cached;
-  const { catalog, issues } = loadContent(LESSONS_ROOT);
-  if (issues.length) throw new ContentError(issues);
-  cached = catalog;
-  return catalog;
+  cached = loadCatalog(LESSONS_ROOT);
+  return cached;
 }
 
 export function getTrack(trackId: string): Track | undefined {
@@ -25,8 +30,8 @@ export function getLesson(trackId: string, slug: string): Lesson | undefined {
   return getCatalog().lessons.find((l) => l.trackId === trackId && l.slug === slug);
 }
 
-export function getLessonById(id: string): Lesson | undefined {
-  return getCatalog().lessons.find((l) => l.id === id);
+export function getLessonById(id: string, catalog: Catalog = getCatalog()): Lesson | undefined {
+  return catalog.lessons.find((l) => l.id === id);
 }
 
 export function trackLessons(trackId: string): Lesson[] {

@@ -7,7 +7,7 @@ import { languageSchema } from "@/lib/runner/types";
 // {{NONCE}} is replaced by a fresh random value for every check, so code that merely prints marker lines it
 // guessed does not pass.
 
-export const exerciseSchema = z.object({
+export const exerciseSchema = z.strictObject({
   title: z.string().min(1),
   prompt: z.string().min(1),
   language: languageSchema,
@@ -45,5 +45,9 @@ export const checkResultSchema = z.object({
   /** Present once the learner has passed or failed enough times. */
   solution: z.string().optional(),
   failedChecks: z.number().int().optional(),
+  /** True when the check was stored for a signed-in learner; false for a guest, whose browser keeps it. */
+  saved: z.boolean().optional(),
+  /** Whether the lesson is now completed (signed-in learners only). */
+  completed: z.boolean().optional(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;

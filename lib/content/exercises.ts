@@ -1,40 +1,24 @@
 import "server-only";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { parse } from "yaml";
-import { exerciseIdSchema, exerciseSchema, type Exercise } from "./exercise-schema";
+import { getCatalog } from "./catalog";
+import type { Exercise } from "./exercise-schema";
+import type { Catalog, Lesson } from "./load";
 
-// Exercises live beside their lesson: lessons/<track>/<lesson>/exercises/<name>.yaml.
+// Exercises as the catalog has them (lessons/<track>/<lesson>/exercises/<name>.yaml, validated by the loader).
+// Lookups only: an id that is not in the catalog, including one that tries to leave lessons/, is simply not found.
 
-const LESSONS_DIR = path.join(process.cwd(), "lessons");
-
-export async function loadExercise(id: string): Promise<Exercise | null> {
-  const parsedId = exerciseIdSchema.safeParse(id);
-  if (!parsedId.success) return null;
-  const [track, lesson, name] = parsedId.data.split("/") as [string, string, string];
-  let text: string;
-  try {
-    text = await readFile(path.join(LESSONS_DIR, track, lesson, "exercises", `${name}.yaml`), "utf8");
-  } catch {
-    return null;
+export function findExercise(id: string, catalog: Catalog = getCatalog()): { exercise: Exercise; lesson: Lesson } | null {
+  for (const lesson of catalog.lessons) {
+    const exercise = lesson.exercises.find((e) => e.id === id);
+    if (exercise) return { exercise, lesson };
   }
-  const parsed = exerciseSchema.safeParse(parse(text));
-  if (!parsed.success) throw new Error(`exercise ${id} is invalid: ${parsed.error.message}`);
-  return { ...parsed.data, id };
+  return null;
 }
 
-/** Every exercise id in the lessons folder. */
-export async function listExerciseIds(): Promise<string[]> {
-  const ids: string[] = [];
-  const entries = async (dir: string) => readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const track of await entries(LESSONS_DIR)) {
-    if (!track.isDirectory()) continue;
-    for (const lesson of await entries(path.join(LESSONS_DIR, track.name))) {
-      if (!lesson.isDirectory()) continue;
-      for (const file of await entries(path.join(LESSONS_DIR, track.name, lesson.name, "exercises"))) {
-        if (file.isFile() && file.name.endsWith(".yaml")) ids.push(`${track.name}/${lesson.name}/${file.name.slice(0, -5)}`);
-      }
-    }
-  }
-  return ids.sort();
+export function loadExercise(id: string, catalog: Catalog = getCatalog()): Exercise | null {
+  return findExercise(id, catalog)?.exercise ?? null;
+}
+
+/** Every exercise id in the course, sorted. */
+export function listExerciseIds(catalog: Catalog = getCatalog()): string[] {
+  return catalog.lessons.flatMap((l) => l.exercises.map((e) => e.id)).sort();
 }

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { isLessonComponent, LESSON_COMPONENTS } from "./components";
 import { EXTENSION_LANGUAGE, type LessonExample } from "./examples";
+import type { Exercise } from "./exercise-schema";
+import { EXERCISE_NAME_PATTERN, validateExercise } from "./exercise-validate";
 import type { ContentIssue } from "./issues";
 import { analyzeMdx, splitFrontMatter, type Heading, type Section } from "./mdx-analysis";
 import type { Quiz } from "./quiz-schema";
@@ -26,6 +28,8 @@ export type Lesson = FrontMatter & {
   sections: Section[];
   readingMinutes: number;
   examples: LessonExample[];
+  /** exercises/<name>.yaml, in name order; each id is `<lesson id>/<name>`. */
+  exercises: Exercise[];
   quiz?: Quiz;
   /** Repository-relative path of index.mdx. */
   file: string;
@@ -196,6 +200,9 @@ function readLesson({ dir, trackId, folder, number, rel, issues }: ReadLessonArg
     quiz = result.quiz;
   }
 
+  // Checked against the languages only when the front matter is valid; otherwise that error is the one to fix first.
+  const exercises = readExercises(path.join(dir, "exercises"), id, parsed.success ? parsed.data.languages : null, rel, issues);
+
   if (!parsed.success || issues.length > before) return undefined;
   const lesson: Lesson = {
     ...parsed.data,
@@ -210,6 +217,7 @@ function readLesson({ dir, trackId, folder, number, rel, issues }: ReadLessonArg
     sections: analysis.sections,
     readingMinutes: Math.max(1, Math.ceil(analysis.words / WORDS_PER_MINUTE)),
     examples,
+    exercises,
     quiz,
     file,
   };
@@ -254,4 +262,27 @@ function readExamples(dir: string, lessonId: string, rel: (p: string) => string,
     if (!stems.includes(stem) && !sources.includes(stem)) issues.push({ file: rel(path.join(dir, out)), message: "expected output without an example beside it" });
   }
   return examples;
+}
+
+function readExercises(dir: string, lessonId: string, languages: readonly string[] | null, rel: (p: string) => string, issues: ContentIssue[]): Exercise[] {
+  if (!fs.existsSync(dir)) return [];
+  const exercises: Exercise[] = [];
+  const titles = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((f) => !f.startsWith(".")).sort()) {
+    const full = path.join(dir, file);
+    const name = file.endsWith(".yaml") ? file.slice(0, -".yaml".length) : null;
+    if (name === null || !EXERCISE_NAME_PATTERN.test(name)) {
+      issues.push({ file: rel(full), message: "exercise files are named <kebab-name>.yaml, e.g. parallel-sum.yaml" });
+      continue;
+    }
+    const result = validateExercise({ source: fs.readFileSync(full, "utf8"), file: rel(full), id: `${lessonId}/${name}`, languages });
+    issues.push(...result.issues);
+    if (!result.exercise) continue;
+    // Two exercises with one title read as the same task twice on the page.
+    const other = titles.get(result.exercise.title);
+    if (other) issues.push({ file: rel(full), line: result.titleLine, message: `duplicate exercise title "${result.exercise.title}" (also in ${other})` });
+    else titles.set(result.exercise.title, file);
+    exercises.push(result.exercise);
+  }
+  return exercises;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { languageSchema, MAX_CODE_BYTES } from "@/lib/runner/types";
+import { clientOr } from "./store";
 
 // A signed-in learner's edited code, one row per (user, example or exercise key). Always scoped by userId, so a
 // learner can only ever read or overwrite their own drafts.
@@ -19,13 +20,13 @@ export const draftBodySchema = z.object({
 
 export type Draft = { key: string; language: string; code: string; updatedAt: Date };
 
-export async function getDraft({ userId, key }: { userId: string; key: string }): Promise<Draft | null> {
-  const row = await db().codeDraft.findUnique({ where: { userId_key: { userId, key } } });
+export async function getDraft({ userId, key }: { userId: string; key: string }, client?: Db): Promise<Draft | null> {
+  const row = await clientOr(client).codeDraft.findUnique({ where: { userId_key: { userId, key } } });
   return row ? { key: row.key, language: row.language, code: row.code, updatedAt: row.updatedAt } : null;
 }
 
-export async function saveDraft({ userId, key, language, code }: { userId: string; key: string; language: string; code: string }): Promise<Draft> {
-  const row = await db().codeDraft.upsert({
+export async function saveDraft({ userId, key, language, code }: { userId: string; key: string; language: string; code: string }, client?: Db): Promise<Draft> {
+  const row = await clientOr(client).codeDraft.upsert({
     where: { userId_key: { userId, key } },
     create: { userId, key, language, code },
     update: { language, code },
@@ -33,6 +34,6 @@ export async function saveDraft({ userId, key, language, code }: { userId: strin
   return { key: row.key, language: row.language, code: row.code, updatedAt: row.updatedAt };
 }
 
-export async function deleteDraft({ userId, key }: { userId: string; key: string }): Promise<void> {
-  await db().codeDraft.deleteMany({ where: { userId, key } });
+export async function deleteDraft({ userId, key }: { userId: string; key: string }, client?: Db): Promise<void> {
+  await clientOr(client).codeDraft.deleteMany({ where: { userId, key } });
 }

@@ -124,11 +124,23 @@ export function recordGuestQuizAttempt(input: {
   });
 }
 
-export function recordGuestExercise(input: { exerciseId: string; lessonId?: string; language: string; passed: boolean; code: string; at?: Date }) {
+export function recordGuestExercise(input: {
+  exerciseId: string;
+  lessonId?: string;
+  language: string;
+  passed: boolean;
+  code: string;
+  /** This pass was the lesson's last missing piece (quiz passed, every other exercise passed). */
+  completes?: boolean;
+  at?: Date;
+}) {
   const at = (input.at ?? new Date()).toISOString();
+  const { completes, at: _at, ...record } = input;
   update((state) => {
     if (input.lessonId) touchLesson(state, input.lessonId, at);
-    state.exercises.push({ id: newEventId(), ...input, code: input.code.slice(0, 50_000), at });
+    state.exercises.push({ id: newEventId(), ...record, code: input.code.slice(0, 50_000), at });
+    const lesson = state.lessons.find((l) => l.lessonId === input.lessonId);
+    if (lesson && input.passed && completes && !lesson.completedAt) lesson.completedAt = at;
   });
 }
 

@@ -5,6 +5,7 @@ import { loadContent } from "@/lib/content/load";
 
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures/content");
 const load = (name: string) => loadContent(path.join(fixtures, name, "lessons"));
+const exercise = "lessons/alpha/01-first/exercises";
 
 describe("loadContent on a valid tree", () => {
   const { catalog, issues } = load("valid");
@@ -43,6 +44,17 @@ describe("loadContent on a valid tree", () => {
     expect(lesson?.quiz?.questions.map((q) => q.id)).toEqual(["pick-one", "both"]);
     expect(lesson?.quiz?.passMark).toBe(0.8);
   });
+
+  it("reads a lesson's exercises with ids <lesson id>/<name>, in name order", () => {
+    const lesson = catalog.lessons.find((l) => l.id === "alpha/01-first");
+    expect(lesson?.exercises.map((e) => [e.id, e.language, e.title, e.tests.map((t) => t.name), e.hints])).toEqual([
+      ["alpha/01-first/double", "javascript", "Double a number", ["doubles 2", "doubles 0"], ["Multiply by two."]],
+      ["alpha/01-first/greet", "python", "Greet by name", ["greets Ada"], []],
+    ]);
+    expect(lesson?.exercises[0]?.solution).toContain("return n * 2;");
+    expect(lesson?.exercises[0]?.harness).toContain("{{NONCE}}");
+    expect(catalog.lessons.find((l) => l.id === "beta/01-second")?.exercises).toEqual([]);
+  });
 });
 
 describe("loadContent on broken trees: one precise message each", () => {
@@ -63,6 +75,15 @@ describe("loadContent on broken trees: one precise message each", () => {
     ["example-file-missing", 'lessons/alpha/01-first/index.mdx:19: <Example file="hello.go">: no such example in examples/'],
     ["compare-single-language", 'lessons/alpha/01-first/index.mdx:23: <Compare name="add">: needs at least two examples named add.<ext> in examples/'],
     ["missing-track-yaml", "lessons/beta/track.yaml: missing track.yaml (title, pitch, order)"],
+    ["exercise-language-not-in-lesson", `${exercise}/double.yaml:3: exercise language "go" is not one of the lesson's languages (javascript, python)`],
+    ["exercise-without-tests", `${exercise}/double.yaml: exercise has no tests (add "tests:" with a "- name:" for each test the harness reports)`],
+    ["exercise-duplicate-test-name", `${exercise}/double.yaml:16: duplicate test name "doubles 2" (first used on line 15)`],
+    ["exercise-unknown-field", `${exercise}/double.yaml:12: exercise "hint": unknown field`],
+    ["exercise-bad-file-name", `${exercise}/Greet.yml: exercise files are named <kebab-name>.yaml, e.g. parallel-sum.yaml`],
+    ["exercise-starter-is-solution", `${exercise}/double.yaml:4: the starter is the solution: the exercise would be complete before the learner starts`],
+    ["exercise-harness-without-nonce", `${exercise}/double.yaml:17: exercise "harness": the harness must print the {{NONCE}} in its marker lines`],
+    ["exercise-duplicate-title", `${exercise}/greet.yaml:1: duplicate exercise title "Double a number" (also in double.yaml)`],
+    ["exercise-yaml-syntax", `${exercise}/double.yaml:3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`],
   ])("%s", (name, message) => {
     const { issues } = load(`broken/${name}`);
     expect(issues.map(formatIssue)).toEqual([message]);
@@ -74,5 +95,9 @@ describe("the course content", () => {
     const { issues, catalog } = loadContent(path.resolve(import.meta.dirname, "../../../lessons"));
     expect(issues.map(formatIssue)).toEqual([]);
     expect(catalog.tracks.map((t) => t.id)).toEqual(["choosing", "node", "python", "go", "rust"]);
+    // Every language track practises in its own language.
+    for (const track of ["node", "python", "go", "rust"]) {
+      expect(catalog.lessons.some((l) => l.trackId === track && l.exercises.length > 0)).toBe(true);
+    }
   });
 });

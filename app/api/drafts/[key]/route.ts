@@ -1,36 +1,9 @@
 import { currentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/http/handle";
-import { readJson } from "@/lib/http/json-body";
-import { deleteDraft, draftBodySchema, draftKeySchema, getDraft, saveDraft } from "@/lib/progress/drafts";
+import { createDraftHandlers } from "./handlers";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ key: string }> };
-
-async function authorised(context: Context) {
-  const user = await currentUser();
-  if (!user) throw new AppError("unauthorized:session");
-  const parsed = draftKeySchema.safeParse(decodeURIComponent((await context.params).key));
-  if (!parsed.success) throw new AppError("bad_request:body", "The draft key is not valid.");
-  // Ownership is the query itself: every read and write below is scoped to this user's id.
-  return { userId: user.id, key: parsed.data };
-}
-
-export const GET = handle(async (_request: Request, context: Context) => {
-  const draft = await getDraft(await authorised(context));
-  if (!draft) throw new AppError("not_found:resource", "No draft is saved for this example.");
-  return Response.json({ key: draft.key, language: draft.language, code: draft.code, updatedAt: draft.updatedAt.toISOString() });
-});
-
-export const PUT = handle(async (request: Request, context: Context) => {
-  const target = await authorised(context);
-  const body = await readJson(request, draftBodySchema, 4 * 64 * 1024);
-  const draft = await saveDraft({ ...target, ...body });
-  return Response.json({ key: draft.key, updatedAt: draft.updatedAt.toISOString() });
-});
-
-export const DELETE = handle(async (_request: Request, context: Context) => {
-  await deleteDraft(await authorised(context));
-  return new Response(null, { status: 204 });
-});
+const handlers = createDraftHandlers({ currentUser });
+export const GET = handlers.GET;
+export const PUT = handlers.PUT;
+export const DELETE = handlers.DELETE;

@@ -6,11 +6,13 @@ import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonPager } from "@/components/lesson/lesson-pager";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
+import { Exercise } from "@/components/editor/exercise";
 import { LessonTracker } from "@/components/progress/lesson-tracker";
 import { QuizForm } from "@/components/quiz/quiz-form";
 import { getCatalog, getLesson, getLessonById, getTrack, lessonNeighbours } from "@/lib/content/catalog";
 import { compileLesson } from "@/lib/content/compile-mdx";
 import { LANGUAGE_LABEL } from "@/lib/content/examples";
+import { publicExercise } from "@/lib/content/exercise-schema";
 import { formatMinutes } from "@/lib/content/format";
 import { highlightToHtml } from "@/lib/content/highlight";
 import { publicQuestion } from "@/lib/content/quiz-schema";
@@ -43,6 +45,7 @@ export default async function LessonPage({ params }: { params: Params }) {
     Promise.all(lesson.examples.map(async (e) => [e.file, await highlightToHtml(e.code, e.language)] as const)),
   ]);
   const { previous, next } = lessonNeighbours(lesson.id);
+  const exerciseLesson = { id: lesson.id, exerciseIds: lesson.exercises.map((e) => e.id), hasQuiz: Boolean(lesson.quiz) };
 
   return (
     <div className="lesson-layout">
@@ -85,6 +88,16 @@ export default async function LessonPage({ params }: { params: Params }) {
         <div className="lesson-prose">
           <Content components={lessonComponents(lesson, new Map(highlightedPairs))} />
         </div>
+
+        {lesson.exercises.length > 0 && (
+          <section className="lesson-extra" aria-labelledby="practice-heading">
+            <h2 id="practice-heading">Practice</h2>
+            {/* Neither the solution nor the test harness reaches the page: checks run on the server. */}
+            {lesson.exercises.map((exercise) => (
+              <Exercise key={exercise.id} exercise={publicExercise(exercise)} lesson={exerciseLesson} />
+            ))}
+          </section>
+        )}
 
         {lesson.quiz && (
           <section className="lesson-extra" aria-label="Quiz">

@@ -1,0 +1,125 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { newUser, signedInContext, signUp } from "./fixtures";
+
+// A lesson's Practice section: the exercise is checked by the real runner on the server, hints unlock one at a time,
+// the solution appears after a pass; a guest's result stays in the browser, a learner's reaches the dashboard.
+
+const LESSON = "/learn/node/01-event-loop";
+const LESSON_ID = "node/01-event-loop";
+// One line on purpose: after "{" and a new line Monaco adds its own closing brace.
+const SOLUTION = "async function mapInOrder(items, fn) { const results = []; for (const item of items) results.push(await fn(item)); return results; }";
+// Passes the quiz: at least 80% right.
+const QUIZ_ANSWERS = {
+  "order-output": "a\nb\nc\n",
+  "one-thread": true,
+  "promise-all-time": 30,
+  "blocking-fix": ["worker", "service"],
+  "fill-promise-all": ["all"],
+  "queue-order": ["sync", "micro", "timer"],
+};
+
+function exercise(page: Page): Locator {
+  return page.getByRole("region", { name: "Practice" }).locator("section.exercise");
+}
+
+async function replaceCode(page: Page, box: Locator, code: string) {
+  const lines = box.locator(".monaco-editor .view-lines");
+  await expect(lines).toBeVisible({ timeout: 30_000 });
+  await lines.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(code);
+}
+
+async function solve(page: Page, box: Locator) {
+  await replaceCode(page, box, SOLUTION);
+  await box.getByRole("button", { name: "Check" }).click();
+  await expect(box.getByTestId("exercise-verdict")).toHaveText("All tests pass.", { timeout: 30_000 });
+}
+
+test("a guest solves the lesson's exercise: per-test results, hints one by one, the solution after a pass", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(LESSON);
+  const practice = page.getByRole("region", { name: "Practice" });
+  await expect(practice.getByRole("heading", { name: "Practice", level: 2 })).toBeVisible();
+  // Practice comes after the prose and before the quiz.
+  const order = await page.evaluate(() =>
+    [".lesson-prose", "[aria-labelledby=practice-heading]", "form.quiz"].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1),
+  );
+  expect(order[0]).toBeLessThan(order[1]!);
+  expect(order[1]).toBeLessThan(order[2]!);
+
+  const box = exercise(page);
+  await expect(box.getByRole("heading", { name: "Exercise: Run async steps in order" })).toBeVisible();
+  await expect(box.getByText("Reference solution")).toHaveCount(0);
+  // The page holds neither the solution nor the harness.
+  const html = await page.content();
+  expect(html).not.toContain("results.push(await fn(item))");
+  expect(html).not.toContain("{{NONCE}}");
+
+  await box.getByRole("button", { name: "Show a hint" }).click();
+  const hints = box.getByRole("list", { name: "Hints" }).locator("li");
+  await expect(hints).toHaveCount(1);
+  await box.getByRole("button", { name: "Next hint" }).click();
+  await expect(hints).toHaveCount(2);
+  await expect(box.getByRole("button", { name: /hint/ })).toHaveCount(0);
+
+  await expect(box.locator(".monaco-editor textarea")).toBeAttached({ timeout: 30_000 });
+  await box.getByRole("button", { name: "Check" }).click();
+  await expect(box.getByTestId("exercise-verdict")).toHaveText("3 of 3 tests fail.", { timeout: 30_000 });
+  const results = box.locator(".exercise-tests li");
+  await expect(results).toHaveCount(3);
+  await expect(results.filter({ hasText: "returns results in item order" })).toContainText("✗");
+  await expect(results.filter({ hasText: "returns results in item order" })).toContainText("expected [60,20,40], got undefined");
+  await expect(box.getByText("Reference solution")).toHaveCount(0);
+
+  await solve(page, box);
+  await expect(results.filter({ hasText: "✓" })).toHaveCount(3);
+  await box.getByText("Reference solution").click();
+  await expect(box.locator(".exercise-solution code")).toContainText("results.push(await fn(item));");
+
+  // The guest's results are kept in this browser, ready to merge into an account.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("bp:guest-progress:v1") ?? "null"));
+  expect(stored.exercises.map((e: { exerciseId: string; passed: boolean; lessonId: string }) => [e.exerciseId, e.lessonId, e.passed])).toEqual([
+    [`${LESSON_ID}/in-order`, LESSON_ID, false],
+    [`${LESSON_ID}/in-order`, LESSON_ID, true],
+  ]);
+});
+
+test("a signed-in learner who passed the quiz completes the lesson with the exercise, and the dashboard shows it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ada = newUser("Ada");
+  await signUp(browser, ada);
+  const { context, page } = await signedInContext(browser, ada);
+  const quiz = await context.request.post(`/api/quizzes/${LESSON_ID}/attempts`, { data: { answers: QUIZ_ANSWERS } });
+  expect(await quiz.json()).toMatchObject({ passed: true, saved: true, completed: false });
+
+  await page.goto(LESSON);
+  await solve(page, exercise(page));
+  expect(await page.evaluate(() => localStorage.getItem("bp:guest-progress:v1"))).toBeNull();
+
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("lessons-completed")).toHaveText("1 of 1 opened");
+  await expect(page.getByText(/Node\.js & TypeScript: 1 of \d+ lessons? completed/)).toBeVisible();
+  await context.close();
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test(`axe (${theme}): a lesson with its exercise and quiz mounted has no serious violations`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+    await page.goto(LESSON);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    const box = exercise(page);
+    await expect(box.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
+    await box.getByRole("button", { name: "Show a hint" }).click();
+    await box.getByRole("button", { name: "Check" }).click();
+    await expect(box.getByTestId("exercise-verdict")).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator("form.quiz")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(serious).toEqual([]);
+  });
+}

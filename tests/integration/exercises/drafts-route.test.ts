@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDraftHandlers } from "@/app/api/drafts/[key]/handlers";
+import { sqliteTestDb, type TestDb } from "../../support/test-db";
+
+// GET/PUT/DELETE /api/drafts/<key> called directly with a known user and a throwaway SQLite database.
+
+const KEY = "exercise/node/01-event-loop/in-order";
+
+describe("/api/drafts/<key>", () => {
+  let t: TestDb;
+  let ada: ReturnType<typeof createDraftHandlers>;
+  let babbage: ReturnType<typeof createDraftHandlers>;
+  let guest: ReturnType<typeof createDraftHandlers>;
+
+  beforeAll(async () => {
+    t = await sqliteTestDb();
+    const adaId = (await t.db.user.create({ data: { email: "ada@example.com" } })).id;
+    const babbageId = (await t.db.user.create({ data: { email: "babbage@example.com" } })).id;
+    ada = createDraftHandlers({ currentUser: async () => ({ id: adaId }), client: t.db });
+    babbage = createDraftHandlers({ currentUser: async () => ({ id: babbageId }), client: t.db });
+    guest = createDraftHandlers({ currentUser: async () => null, client: t.db });
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  const context = (key = KEY) => ({ params: Promise.resolve({ key: encodeURIComponent(key) }) });
+  const put = (body: unknown) =>
+    new Request("http://localhost/api/drafts/x", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+  const get = () => new Request("http://localhost/api/drafts/x");
+  const read = async (response: Response) => ({ status: response.status, body: (await response.json()) as { code?: string; error?: string } });
+
+  it("answers a guest with 401 on every method", async () => {
+    expect((await read(await guest.GET(get(), context()))).status).toBe(401);
+    expect((await read(await guest.PUT(put({ language: "javascript", code: "x" }), context()))).status).toBe(401);
+    expect((await read(await guest.DELETE(get(), context()))).status).toBe(401);
+    expect(await t.db.codeDraft.count()).toBe(0);
+  });
+
+  it.each([
+    ["malformed JSON", "{code", KEY, 400, /valid JSON/],
+    ["no language", { code: "x" }, KEY, 400, /language/],
+    ["an unknown language", { language: "cobol", code: "x" }, KEY, 400, /language/],
+    ["code over 64 KiB", { language: "javascript", code: "x".repeat(65 * 1024) }, KEY, 400, /64 KiB/],
+    ["a body over the request limit", { language: "javascript", code: "x".repeat(300 * 1024) }, KEY, 413, /large/],
+    ["a key with a space", { language: "javascript", code: "x" }, "my draft", 400, /draft key/],
+  ])("refuses %s", async (_name, body, key, status, message) => {
+    const { status: got, body: answer } = await read(await ada.PUT(put(body), context(key)));
+    expect(got).toBe(status);
+    expect(answer.error).toMatch(message);
+  });
+
+  it("keeps each learner's draft their own: another learner can neither read nor overwrite nor delete it", async () => {
+    expect((await ada.PUT(put({ language: "javascript", code: "// Ada's" }), context())).status).toBe(200);
+    expect(await read(await ada.GET(get(), context()))).toMatchObject({ status: 200, body: { code: "// Ada's" } });
+    expect((await read(await babbage.GET(get(), context()))).status).toBe(404);
+
+    expect((await babbage.PUT(put({ language: "javascript", code: "// Babbage's" }), context())).status).toBe(200);
+    expect((await babbage.DELETE(get(), context())).status).toBe(204);
+    expect(await read(await ada.GET(get(), context()))).toMatchObject({ status: 200, body: { code: "// Ada's" } });
+    expect((await read(await babbage.GET(get(), context()))).status).toBe(404);
+
+    expect((await ada.PUT(put({ language: "javascript", code: "// Ada's, edited" }), context())).status).toBe(200);
+    expect(await read(await ada.GET(get(), context()))).toMatchObject({ body: { code: "// Ada's, edited" } });
+    expect(await t.db.codeDraft.count()).toBe(1);
+    expect((await ada.DELETE(get(), context())).status).toBe(204);
+    expect((await read(await ada.GET(get(), context()))).status).toBe(404);
+  });
+});
