@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
+import { PrerequisiteLinks } from "@/components/lesson/prerequisite-links";
 import { TrackProgress } from "@/components/progress/track-progress";
-import { getCatalog, getLessonById, getTrack, trackLessons } from "@/lib/content/catalog";
+import { getCatalog, getTrack, trackLessons } from "@/lib/content/catalog";
 import { formatHours, formatMinutes } from "@/lib/content/format";
 
 type Params = Promise<{ track: string }>;
@@ -52,20 +53,7 @@ export default async function TrackPage({ params }: { params: Params }) {
                 <li key={o}>{o}</li>
               ))}
             </ul>
-            <p className="muted">
-              Builds on:{" "}
-              {lesson.prerequisites.length === 0
-                ? "nothing, start here"
-                : lesson.prerequisites.map((id, i) => {
-                    const pre = getLessonById(id);
-                    return (
-                      <span key={id}>
-                        {i > 0 ? ", " : ""}
-                        {pre ? <Link href={pre.href}>{pre.title}</Link> : id}
-                      </span>
-                    );
-                  })}
-            </p>
+            <PrerequisiteLinks ids={lesson.prerequisites} none="nothing, start here" />
           </li>
         ))}
       </ol>

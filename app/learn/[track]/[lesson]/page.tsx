@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { LessonKeyNav } from "@/components/lesson/lesson-key-nav";
 import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonPager } from "@/components/lesson/lesson-pager";
+import { PrerequisiteLinks } from "@/components/lesson/prerequisite-links";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
 import { Exercise } from "@/components/editor/exercise";
 import { LessonTracker } from "@/components/progress/lesson-tracker";
 import { QuizForm } from "@/components/quiz/quiz-form";
-import { getCatalog, getLesson, getLessonById, getTrack, lessonNeighbours } from "@/lib/content/catalog";
+import { getCatalog, getLesson, getTrack, lessonNeighbours } from "@/lib/content/catalog";
 import { compileLesson } from "@/lib/content/compile-mdx";
 import { LANGUAGE_LABEL } from "@/lib/content/examples";
 import { publicExercise } from "@/lib/content/exercise-schema";
@@ -68,20 +69,7 @@ export default async function LessonPage({ params }: { params: Params }) {
                 <li key={o}>{o}</li>
               ))}
             </ul>
-            {lesson.prerequisites.length > 0 && (
-              <p className="muted">
-                Builds on:{" "}
-                {lesson.prerequisites.map((id, i) => {
-                  const pre = getLessonById(id);
-                  return (
-                    <span key={id}>
-                      {i > 0 ? ", " : ""}
-                      {pre ? <Link href={pre.href}>{pre.title}</Link> : id}
-                    </span>
-                  );
-                })}
-              </p>
-            )}
+            <PrerequisiteLinks ids={lesson.prerequisites} />
           </section>
         </header>
 
