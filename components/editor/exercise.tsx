@@ -1,18 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useState } from "react";
 import { checkResultSchema, type CheckResult, type PublicExercise } from "@/lib/content/exercise-schema";
 import { readGuestState, recordGuestExercise } from "@/lib/progress/guest-store";
 import { useDraft } from "./use-draft";
 
 const CodeEditor = lazy(() => import("./code-editor"));
-const noSubscribe = () => () => {};
-
-/** False while rendering on the server: Monaco touches `window` as soon as it is imported. */
-function useInBrowser(): boolean {
-  return useSyncExternalStore(noSubscribe, () => true, () => false);
-}
-
 /** The lesson an exercise belongs to: what a guest's browser needs to tell when the lesson is complete. */
 export type ExerciseLesson = { id: string; exerciseIds: string[]; hasQuiz: boolean };
 
@@ -30,13 +23,14 @@ function guestCompletes(lesson: ExerciseLesson, exerciseId: string): boolean {
  * are stored by the server; a guest's are kept in this browser and merged into the account on sign-in.
  */
 export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesson?: ExerciseLesson }) {
-  const { code, setCode } = useDraft(`exercise/${exercise.id}`, exercise.language, exercise.starter);
+  const { code, setCode, restored } = useDraft(`exercise/${exercise.id}`, exercise.language, exercise.starter);
+  // Monaco (megabytes) loads when the learner starts typing, or when a saved draft comes back, not with the page.
+  const [editing, setEditing] = useState(false);
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [hintsShown, setHintsShown] = useState(0);
   const [solution, setSolution] = useState<string | null>(null);
-  const inBrowser = useInBrowser();
 
   const check = async () => {
     if (checking) return;
@@ -86,12 +80,28 @@ export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesso
           }
         }}
       >
-        {inBrowser ? (
+        {editing || restored ? (
           <Suspense fallback={<pre className="code-static"><code>{code}</code></pre>}>
-            <CodeEditor value={code} language={exercise.language} label={`Your solution to ${exercise.title}`} onChange={setCode} onRun={() => void check()} />
+            <CodeEditor
+              value={code}
+              language={exercise.language}
+              label={`Your solution to ${exercise.title}`}
+              onChange={setCode}
+              onRun={() => void check()}
+              autoFocus={editing}
+            />
           </Suspense>
         ) : (
-          <pre className="code-static">
+          <pre
+            className="code-static"
+            role="button"
+            tabIndex={0}
+            aria-label={`Edit your solution to ${exercise.title}`}
+            onClick={() => setEditing(true)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) setEditing(true);
+            }}
+          >
             <code>{code}</code>
           </pre>
         )}
