@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Question, SubmittedAnswers } from "@/lib/content/quiz-schema";
+import type { SubmittedAnswers } from "@/lib/content/quiz-schema";
 import { loadQuiz } from "@/lib/content/quiz-source";
 import { gradeQuiz } from "@/lib/grading/quiz";
 import { getPathCatalog } from "@/lib/path/catalog-source";
@@ -11,7 +11,7 @@ import { onboardingAnswersSchema } from "@/lib/path/schema";
 import { getLearnerState, getOnboardingAnswers, saveOnboardingAnswers } from "@/lib/path/store";
 import { recordQuizAttempt } from "@/lib/progress/attempts";
 import { DATABASES, type TestDb } from "@/tests/support/test-db";
-import { waitUntilUnlocked } from "./wait-unlocked";
+import { rightAnswer } from "../../support/quiz-answers";
 
 // The whole adaptation loop on a real database and the real lessons: a quiz attempt recorded by the progress layer
 // (mastery, review items, completion) is read back by the path store and changes what buildPath answers.
@@ -19,17 +19,6 @@ import { waitUntilUnlocked } from "./wait-unlocked";
 const NOW = new Date("2026-03-01T12:00:00Z");
 const JS_DEV = onboardingAnswersSchema.parse({ background: "frontend-js", goals: ["real-time"], hoursPerWeek: 4 });
 const GO_QUIZ = "go/01-goroutines";
-
-function rightAnswer(question: Question): SubmittedAnswers[string] {
-  switch (question.kind) {
-    case "order":
-      return question.answer.flatMap((slot) => (typeof slot === "string" ? [slot] : slot));
-    case "fill-blank":
-      return question.answer.map((accepted) => accepted[0]!);
-    default:
-      return question.answer;
-  }
-}
 
 async function attempt(t: TestDb, userId: string, answers: "right" | "wrong", at: Date) {
   const quiz = (await loadQuiz(GO_QUIZ))!;
@@ -51,7 +40,6 @@ describe.each(DATABASES)("adaptation through the progress layer on $name", ({ op
   let t: TestDb;
   beforeAll(async () => {
     t = await open();
-    await waitUntilUnlocked(t);
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -5,7 +5,6 @@ import { getLatestAdvisorResult, getLearnerState, getOnboardingAnswers, saveAdvi
 import { onboardingAnswersSchema } from "@/lib/path/schema";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 import { DATABASES, type TestDb } from "@/tests/support/test-db";
-import { waitUntilUnlocked } from "./wait-unlocked";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const JS_DEV = onboardingAnswersSchema.parse({ background: "frontend-js", goals: ["real-time"], hoursPerWeek: 3 });
@@ -17,7 +16,6 @@ describe.each(DATABASES)("path store on $name", ({ open }) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await open();
-    await waitUntilUnlocked(t);
   });
   afterAll(async () => {
     await t?.cleanup();

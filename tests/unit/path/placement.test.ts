@@ -12,6 +12,7 @@ import {
   type PlacementLesson,
 } from "@/lib/path/placement";
 import { getPlacement } from "@/lib/path/placement-source";
+import { rightAnswer } from "../../support/quiz-answers";
 
 const q = (id: string, kind: Question["kind"], topics: string[]): Question => {
   const base = { id, prompt: `Question ${id}?`, explanation: "Because.", topics };
@@ -34,17 +35,6 @@ const q = (id: string, kind: Question["kind"], topics: string[]): Question => {
 };
 const quiz = (...questions: Question[]): Quiz => ({ passMark: 0.8, questions });
 
-/** The right answer to any question, as the quiz form would send it. */
-function rightAnswer(question: Question): string | number | boolean | string[] {
-  switch (question.kind) {
-    case "order":
-      return question.answer.flatMap((slot) => (typeof slot === "string" ? [slot] : slot));
-    case "fill-blank":
-      return question.answer.map((accepted) => accepted[0]!);
-    default:
-      return question.answer;
-  }
-}
 const allRight = (lesson: PlacementLesson) => Object.fromEntries(lesson.questions.map((x) => [x.id, rightAnswer(x)]));
 
 describe("selectPlacementQuestions", () => {
