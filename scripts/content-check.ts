@@ -45,10 +45,10 @@ async function main() {
     // One at a time: the runner's queue is shared with the examples' runs and would refuse a burst.
     for (const { exercise, file } of exercises) {
       const problems: string[] = [];
-      const solved = await checkExercise(exercise, exercise.solution);
+      const solved = await checkExercise(exercise, exercise.solution, "content-check");
       for (const test of solved.tests.filter((t) => !t.passed)) problems.push(`the solution fails "${test.name}": ${test.message}`);
       if (!solved.passed && problems.length === 0) problems.push(`the solution does not pass${solved.stderr ? `: ${solved.stderr.trim().split("\n")[0]}` : ""}`);
-      const started = await checkExercise(exercise, exercise.starter);
+      const started = await checkExercise(exercise, exercise.starter, "content-check");
       if (started.passed) problems.push("the starter already passes every test: the exercise is complete before it starts");
       if (problems.length === 0) console.log(`  ok   ${file}`);
       else {

@@ -5,14 +5,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { db } from "../db/client";
 import { env, githubEnabled } from "../env";
+import { clientAddress } from "../http/client-address";
 import { createSignInLimits, signIn } from "./accounts";
 
 const limits = createSignInLimits();
 
+/** next-auth hands authorize() a plain header record; the address rule itself lives in lib/http/client-address. */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "local";
+  const record = new Headers();
+  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) record.set(name, String(value));
+  return clientAddress({ headers: record });
 }
 
 export function authOptions(): AuthOptions {

@@ -9,7 +9,8 @@ export class QueueFullError extends Error {
 }
 
 export type RunQueue = {
-  run<T>(task: (slot: number) => Promise<T>): Promise<T>;
+  /** `client` identifies who asked (see lib/http/client-address), for per-client fairness. */
+  run<T>(client: string, task: (slot: number) => Promise<T>): Promise<T>;
   stats(): { running: number; waiting: number; concurrency: number; maxWaiting: number };
 };
 
@@ -30,7 +31,7 @@ export function createRunQueue({ concurrency, maxWaiting, retryAfterSeconds = 5 
   };
 
   return {
-    async run(task) {
+    async run(_client, task) {
       const slot = await acquire();
       try {
         return await task(slot);

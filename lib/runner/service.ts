@@ -2,7 +2,7 @@ import "server-only";
 import { createRateLimiter } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { QueueFullError, runQueue } from "./queue";
-import { runCode } from "./run-code";
+import { runCode, type RunOptions } from "./run-code";
 import type { RunRequest, RunResult } from "./types";
 
 // The server side of "run this": per-client rate limit, then the bounded queue, then the sandbox. Both POST /api/run
@@ -10,12 +10,6 @@ import type { RunRequest, RunResult } from "./types";
 
 const perMinute = Number(process.env.RUNNER_RATE_PER_MINUTE) > 0 ? Number(process.env.RUNNER_RATE_PER_MINUTE) : 30;
 const limiter = createRateLimiter({ max: perMinute, windowMs: 60_000 });
-
-/** The client's address as the proxy in front of us reports it; "local" when there is none. */
-export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "local";
-}
 
 /** Counts one run for this client, or throws 429 with Retry-After when it has run too many this minute. */
 export function takeRunToken(key: string): void {
@@ -27,10 +21,10 @@ export function takeRunToken(key: string): void {
   limiter.fail(key);
 }
 
-/** Runs through the shared queue; a full queue becomes 429 with Retry-After. */
-export async function runQueued(request: RunRequest): Promise<RunResult> {
+/** Runs through the shared queue on behalf of `client` (see lib/http/client-address); a full queue becomes 429. */
+export async function runQueued(client: string, request: RunRequest, options: Omit<RunOptions, "slot"> = {}): Promise<RunResult> {
   try {
-    return await runQueue().run((slot) => runCode(request, { slot }));
+    return await runQueue().run(client, (slot) => runCode(request, { ...options, slot }));
   } catch (error) {
     if (error instanceof QueueFullError) {
       throw new AppError("rate_limited:requests", error.message, { "Retry-After": String(error.retryAfterSeconds) });

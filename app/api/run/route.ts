@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/handle";
 import { readJson } from "@/lib/http/json-body";
-import { clientKey, runQueued, takeRunToken } from "@/lib/runner/service";
+import { clientAddress } from "@/lib/http/client-address";
+import { runQueued, takeRunToken } from "@/lib/runner/service";
 import { MAX_CODE_BYTES, runRequestSchema } from "@/lib/runner/types";
 
 export const dynamic = "force-dynamic";
@@ -10,10 +11,11 @@ export const dynamic = "force-dynamic";
 const BODY_LIMIT = 4 * MAX_CODE_BYTES;
 
 export const POST = handle(async (request: Request) => {
-  takeRunToken(clientKey(request));
+  const client = clientAddress(request);
+  takeRunToken(client);
   const body = await readJson(request, runRequestSchema, BODY_LIMIT);
   if (Buffer.byteLength(body.code, "utf8") > MAX_CODE_BYTES) {
     throw new AppError("payload_too_large:body", `Code is limited to ${MAX_CODE_BYTES / 1024} KiB.`);
   }
-  return Response.json(await runQueued(body));
+  return Response.json(await runQueued(client, body));
 });

@@ -12,11 +12,11 @@ describe("exercises", async () => {
 
   it.each(ids)("%s: the solution passes and the starter fails", async (id) => {
     const exercise = (await loadExercise(id))!;
-    const solved = await checkExercise(exercise, exercise.solution);
+    const solved = await checkExercise(exercise, exercise.solution, "test");
     expect(solved.stderr).toBe("");
     expect(solved.tests.filter((test) => !test.passed)).toEqual([]);
     expect(solved.passed).toBe(true);
-    const started = await checkExercise(exercise, exercise.starter);
+    const started = await checkExercise(exercise, exercise.starter, "test");
     expect(started.passed).toBe(false);
     expect(started.tests.some((test) => !test.passed && test.message.length > 0)).toBe(true);
   });

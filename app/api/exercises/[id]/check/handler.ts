@@ -10,7 +10,8 @@ import { handle } from "@/lib/http/handle";
 import { readJson } from "@/lib/http/json-body";
 import { recordExerciseSubmission } from "@/lib/progress/exercises";
 import { checkExercise } from "@/lib/runner/check-exercise";
-import { clientKey, takeRunToken } from "@/lib/runner/service";
+import { clientAddress } from "@/lib/http/client-address";
+import { takeRunToken } from "@/lib/runner/service";
 import { MAX_CODE_BYTES } from "@/lib/runner/types";
 
 // POST /api/exercises/<id>/check, built here so tests can give it a known user and a throwaway database; route.ts
@@ -34,7 +35,7 @@ export function createCheckHandler(deps: Deps) {
   const failures = createRateLimiter({ max: FAILS_BEFORE_SOLUTION, windowMs: 24 * 60 * 60_000 });
 
   return handle(async (request: Request, context: Context) => {
-    const key = clientKey(request);
+    const key = clientAddress(request);
     takeRunToken(key);
     const user = await deps.currentUser();
     const id = decodeURIComponent((await context.params).id);
@@ -45,7 +46,7 @@ export function createCheckHandler(deps: Deps) {
     if (Buffer.byteLength(body.code, "utf8") > MAX_CODE_BYTES) throw new AppError("payload_too_large:body", "Code is limited to 64 KiB.");
     if (body.language !== exercise.language) throw new AppError("bad_request:body", `This exercise is solved in ${exercise.language}.`);
 
-    const result = await checkExercise(exercise, body.code);
+    const result = await checkExercise(exercise, body.code, key);
     const failKey = `${user?.id ?? key}:${id}`;
     if (!result.passed) failures.fail(failKey);
     const unlocked = result.passed || failures.retryAfterMs(failKey) > 0;
