@@ -1,10 +1,15 @@
-// Warms the runner's build caches (Go standard packages, Rust crates) when the server starts, so the first learner
-// to press Run does not wait for them. Failures only make /api/health report the language as unavailable.
+// Warms the runner's build caches (Go standard packages, Rust crates) and finds out how far the sandbox can be
+// isolated here (cgroups, seccomp) when the server starts, so the first learner to press Run does not wait for them.
+// Failures only make /api/health report the language as unavailable, or the isolation as degraded and why.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.RUNNER_WARM_AT_START === "0") return;
   const { prepareToolchains } = await import("./lib/runner/sandbox/toolchains");
+  const { prepareIsolation } = await import("./lib/runner/sandbox/isolation");
   void prepareToolchains().then((toolchains) => {
     const problems = Object.entries(toolchains.problems);
     if (problems.length) console.warn("runner: some languages are unavailable", Object.fromEntries(problems));
+  });
+  void prepareIsolation().then(({ report }) => {
+    if (report.level === "degraded") console.warn("runner: the sandbox's isolation is degraded", report.reasons);
   });
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AuthSessionProvider } from "@/components/auth/session-provider";
@@ -36,7 +37,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </main>
         </AuthSessionProvider>
         <footer className="site-footer">
-          <div className="container">Backend Paths · learn, build, choose.</div>
+          <div className="container">
+            Backend Paths · learn, build, choose. · <Link href="/sources">Sources</Link>
+          </div>
         </footer>
       </body>
     </html>

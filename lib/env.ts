@@ -25,3 +25,15 @@ export function env(): Env {
 export function githubEnabled(e: Env = env()): boolean {
   return Boolean(e.GITHUB_ID && e.GITHUB_SECRET);
 }
+
+const hopsSchema = z
+  .string()
+  .regex(/^\d+$/, "TRUSTED_PROXY_HOPS must be a whole number: how many proxies in front of the server append to X-Forwarded-For")
+  .transform(Number);
+
+/** TRUSTED_PROXY_HOPS, default 0 (see "Behind a proxy" in the README). A typo fails loudly rather than trusting less or more. */
+export function trustedProxyHops(): number {
+  const parsed = hopsSchema.safeParse(process.env.TRUSTED_PROXY_HOPS?.trim() || "0");
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
+}

@@ -4,11 +4,14 @@
 export const ERRORS = {
   "bad_request:json": { status: 400, message: "The request body must be valid JSON." },
   "bad_request:body": { status: 400, message: "The request body is not valid." },
+  "bad_request:path": { status: 400, message: "The address is not valid: it has a malformed %-encoding." },
   "payload_too_large:body": { status: 413, message: "The request body is too large." },
   "unsupported_media_type:body": { status: 415, message: "Send the request body as application/json." },
   "unauthorized:session": { status: 401, message: "Sign in to do this." },
   "forbidden:resource": { status: 403, message: "You do not have access to this." },
+  "forbidden:origin": { status: 403, message: "This request came from another site, so it was refused." },
   "not_found:resource": { status: 404, message: "Nothing was found here." },
+  "method_not_allowed:request": { status: 405, message: "This address does not take this kind of request." },
   "rate_limited:requests": { status: 429, message: "Too many requests. Wait a moment and try again." },
   "internal:server": { status: 500, message: "Something went wrong on our side. Please try again." },
 } as const;

@@ -1,6 +1,6 @@
 // npm run content:check — validates every lesson (front matter, components, prerequisites, quizzes, examples,
 // exercises), runs each runnable example through the real server runner comparing stdout with its .out file, and
-// checks every exercise with the real runner: its solution passes every test and its starter does not.
+// checks every exercise with the real runner: its solution gives every test's `expect` and its starter does not.
 // Options: --no-run (validation only), --only <lessonId prefix> (e.g. go/ or rust/01-ownership-and-async).
 import path from "node:path";
 import { checkExamples } from "@/lib/content/examples";
@@ -46,6 +46,7 @@ async function main() {
     for (const { exercise, file } of exercises) {
       const problems: string[] = [];
       const solved = await checkExercise(exercise, exercise.solution, "content-check");
+      // The message holds the value the solution gave: the author pastes it as `expect:` once it is known to be right.
       for (const test of solved.tests.filter((t) => !t.passed)) problems.push(`the solution fails "${test.name}": ${test.message}`);
       if (!solved.passed && problems.length === 0) problems.push(`the solution does not pass${solved.stderr ? `: ${solved.stderr.trim().split("\n")[0]}` : ""}`);
       const started = await checkExercise(exercise, exercise.starter, "content-check");

@@ -11,5 +11,7 @@ if [[ "${DATABASE_URL:-}" != postgres* ]]; then
   export DATABASE_URL="file:$db_dir/e2e.db"
 fi
 export NEXTAUTH_URL="http://localhost:$port"
+# Every browser test signs up from this one address; the per-address sign-up limit is tested in tests/integration/auth.
+export SIGNUPS_PER_HOUR="${SIGNUPS_PER_HOUR:-1000}"
 npm run --silent db:migrate
-npx next start -p "$port"
+PORT="$port" node scripts/serve.mjs

@@ -18,4 +18,4 @@ fi
 export PORT="${PORT:-3000}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
 echo "start: serving on http://localhost:$PORT"
-exec npx next start -p "$PORT"
+exec node scripts/serve.mjs

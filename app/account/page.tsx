@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { DeleteAccountForm } from "@/components/progress/delete-account-form";
 import { currentUser } from "@/lib/auth/session";
 import "@/components/progress/progress.css";
@@ -26,6 +27,11 @@ export default async function AccountPage() {
         <a className="button" href="/api/account/export" download data-testid="export-link">
           Download my data (JSON)
         </a>
+      </section>
+      <section className="card" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sign out everywhere</h2>
+        <p>Ends every session of your account, on every device and browser, this one included.</p>
+        <SignOutEverywhere />
       </section>
       <section className="card danger-zone" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete my account</h2>

@@ -5,6 +5,7 @@ import type { Lesson } from "@/lib/content/load";
 import { LANGUAGES, type PlaygroundExample } from "@/lib/runner/types";
 import { BarChart } from "./bar-chart";
 import { Callout } from "./callout";
+import { Cite } from "./cite";
 import { CompareBlock } from "./compare-block";
 import { Figure } from "./figure";
 
@@ -20,6 +21,7 @@ export function lessonComponents(lesson: Lesson, highlighted: ReadonlyMap<string
   const byFile = new Map(lesson.examples.map((e) => [e.file, e]));
   return {
     Callout,
+    Cite,
     Figure,
     BarChart,
     Example({ file }: { file: string }) {

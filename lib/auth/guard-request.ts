@@ -4,6 +4,25 @@ import { readLimited } from "../http/json-body";
 
 const AUTH_BODY_LIMIT = 16 * 1024;
 
+// What next-auth 4 serves, by method. Anything else it answers with a 500 (GET callback/credentials: "not
+// supported") or a plain-text 400, so it is refused here with a JSON answer first.
+const GET_ACTIONS = new Set(["providers", "session", "csrf", "signin", "signout", "callback", "verify-request", "error"]);
+const POST_ACTIONS = new Set(["signin", "signout", "callback", "_log", "session"]);
+const ACTIONS: Record<string, ReadonlySet<string> | undefined> = { GET: GET_ACTIONS, POST: POST_ACTIONS };
+
+type Provider = { id: string; type: string };
+
+/** Refuses an endpoint next-auth does not serve: an unknown action, or a callback for no such provider. */
+export function checkAuthEndpoint(method: string, [action = "", providerId]: string[], providers: Provider[]): void {
+  if (!GET_ACTIONS.has(action) && !POST_ACTIONS.has(action)) throw new AppError("not_found:resource", "There is no such sign-in address.");
+  if (!ACTIONS[method]?.has(action)) throw new AppError("method_not_allowed:request");
+  if (action !== "callback") return;
+  // Only OAuth providers come back with a GET; the email and password form posts.
+  const provider = providers.find((p) => p.id === providerId);
+  if (!provider) throw new AppError("not_found:resource", "There is no such sign-in provider.");
+  if (method !== "POST" && provider.type !== "oauth") throw new AppError("method_not_allowed:request");
+}
+
 /**
  * next-auth 4 parses request bodies itself and answers a malformed JSON body with a 500. Its forms are small, so the
  * body is read here first (bounded), checked, and handed on in a fresh Request; bad input becomes a 4xx instead.

@@ -6,9 +6,11 @@ import GitHubProvider from "next-auth/providers/github";
 import { db } from "../db/client";
 import { env, githubEnabled } from "../env";
 import { clientAddress } from "../http/client-address";
-import { createSignInLimits, signIn } from "./accounts";
+import { signIn } from "./accounts";
+import { liveSessionUser, SessionEnded, sessionEpoch } from "./live-session";
+import { createSignInThrottle } from "./throttle";
 
-const limits = createSignInLimits();
+const throttle = createSignInThrottle();
 
 /** next-auth hands authorize() a plain header record; the address rule itself lives in lib/http/client-address. */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
@@ -30,7 +32,7 @@ export function authOptions(): AuthOptions {
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
-          const result = await signIn(db(), limits, credentials, clientIp(req?.headers));
+          const result = await signIn(db(), throttle, credentials, clientIp(req?.headers));
           if (!result.ok) throw new Error(result.error);
           return result.user;
         },
@@ -38,13 +40,27 @@ export function authOptions(): AuthOptions {
       ...(githubEnabled(e) ? [GitHubProvider({ clientId: e.GITHUB_ID!, clientSecret: e.GITHUB_SECRET! })] : []),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // Every read of the session (/api/auth/session, each page load) checks the account and the token's epoch, so a
+      // deleted account or "sign out everywhere" ends the session on its next request and next-auth clears the cookie.
+      async jwt({ token, user }) {
+        if (user) {
+          const epoch = await sessionEpoch(db(), user.id);
+          if (epoch === null) throw new SessionEnded();
+          return { ...token, sub: user.id, epoch };
+        }
+        if (!(await liveSessionUser(db(), token))) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    logger: {
+      // An ended session is expected, not an error worth a stack trace in the server log.
+      error(code, metadata) {
+        if ((metadata as { name?: string } | undefined)?.name === "SessionEnded") return;
+        console.error(`[next-auth][error][${code}]`, metadata);
       },
     },
   };

@@ -1,5 +1,5 @@
 /**
- * Counts failures per key in a sliding window. In memory: one server process is the deployment we ship; several
+ * Counts events per key in a sliding window (failed checks, sign-ups; `fail` records one). In memory: one server process is the deployment we ship; several
  * processes would each keep their own count, which still bounds guessing per process.
  */
 export type RateLimiter = {

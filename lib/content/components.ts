@@ -7,6 +7,7 @@ export const LESSON_COMPONENTS = {
   Callout: { required: [] },
   BarChart: { required: ["title", "unit", "data"] },
   Figure: { required: ["caption"] },
+  Cite: { required: ["source"] },
 } as const satisfies Record<string, { required: readonly string[] }>;
 
 export type LessonComponentName = keyof typeof LESSON_COMPONENTS;

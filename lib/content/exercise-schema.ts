@@ -1,11 +1,37 @@
 import { z } from "zod";
 import { languageSchema } from "@/lib/runner/types";
 
-// lessons/<track>/<lesson>/exercises/<name>.yaml. The harness is test code joined with the learner's code (Go: a
-// second file, harness.go, in package main). It prints one line per test:
-//   @@TEST<TAB>{{NONCE}}<TAB>PASS|FAIL<TAB><test name><TAB><message on one line>
-// {{NONCE}} is replaced by a fresh random value for every check, so code that merely prints marker lines it
-// guessed does not pass.
+// lessons/<track>/<lesson>/exercises/<name>.yaml:
+//   title, prompt, language, starter, solution, hints (optional), harness, and tests, each with
+//     name:   what the learner reads next to the result (no tabs or newlines, unique)
+//     expect: the value the check must observe, as YAML (JSON-shaped: null, true, 2, "text", [..], {key: ..})
+//     what:   optional, opens the failure message, e.g. `parse_query("a=1")` -> `parse_query("a=1"): got {}, expected {"a":["1"]}`
+// The harness runs with the learner's code in the sandbox (JavaScript/TypeScript and Rust: after it in one file;
+// Python: after it in main.py; Go: harness.go beside main.go, with its own `func main`). For each test it calls the
+// server's helper once:  __check("<test name>", <function of no arguments that calls the learner's code>)
+//   JavaScript/TypeScript: await __check("empty", () => mapInOrder([], f))        (may return a promise)
+//   Python:                __check("empty", lambda: parse_query(""))
+//   Go:                    __check("empty", func() any { return ParallelSum(nil, 3) })
+//   Rust:                  __check("empty", || longest_word(""))                  (returns anything serde can serialise)
+// The helper reports what the function returned, or the error it raised, and the server compares that with
+// `expect`. Expectations never enter the sandbox, so learner code that rewrites the output has nothing to copy.
+// Call the learner's code only inside __check. `npm run content:check` runs the solution, so a wrong `expect` is
+// reported with the value the solution gave.
+
+const NO_VERDICTS = "the harness reports observations with __check(name, fn); it must not print @@TEST verdict lines or {{NONCE}}";
+
+function isJsonValue(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  return typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isJsonValue);
+}
+
+const testSchema = z.strictObject({
+  name: z.string().min(1).regex(/^[^\t\n]+$/, "no tabs or newlines in test names"),
+  expect: z.unknown().refine(isJsonValue, 'needs the value the check must observe: null, true, 2, "text", a list or a mapping'),
+  what: z.string().min(1).optional(),
+});
 
 export const exerciseSchema = z.strictObject({
   title: z.string().min(1),
@@ -13,8 +39,11 @@ export const exerciseSchema = z.strictObject({
   language: languageSchema,
   starter: z.string(),
   solution: z.string().min(1),
-  harness: z.string().includes("{{NONCE}}", { message: "the harness must print the {{NONCE}} in its marker lines" }),
-  tests: z.array(z.object({ name: z.string().min(1).regex(/^[^\t\n]+$/, "no tabs or newlines in test names") })).min(1),
+  harness: z.string().superRefine((harness, ctx) => {
+    if (harness.includes("{{NONCE}}") || harness.includes("@@TEST")) ctx.addIssue({ code: "custom", message: NO_VERDICTS });
+    else if (!harness.includes("__check(")) ctx.addIssue({ code: "custom", message: "the harness must report each test with __check(name, fn)" });
+  }),
+  tests: z.array(testSchema).min(1),
   hints: z.array(z.string().min(1)).default([]),
 });
 export type ExerciseFile = z.infer<typeof exerciseSchema>;
@@ -23,12 +52,12 @@ export const exerciseIdSchema = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0
 
 export type Exercise = ExerciseFile & { id: string };
 
-/** What the page may see before the learner has earned the solution. */
-export type PublicExercise = Omit<Exercise, "solution" | "harness">;
+/** What the page may see before the learner has earned the solution: test names, never what they expect. */
+export type PublicExercise = Omit<Exercise, "solution" | "harness" | "tests"> & { tests: { name: string }[] };
 
 export function publicExercise(exercise: Exercise): PublicExercise {
-  const { solution: _solution, harness: _harness, ...rest } = exercise;
-  return rest;
+  const { solution: _solution, harness: _harness, tests, ...rest } = exercise;
+  return { ...rest, tests: tests.map(({ name }) => ({ name })) };
 }
 
 export const checkRequestSchema = z.object({ language: languageSchema, code: z.string() });

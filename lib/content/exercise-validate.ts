@@ -3,7 +3,8 @@ import { exerciseSchema, type Exercise } from "./exercise-schema";
 import { describeZodIssues, isYamlSyntaxError, parseYamlSource } from "./yaml-source";
 
 // exercises/<name>.yaml beyond its schema: a language the lesson teaches, tests to grade, one name per test, and a
-// starter that is not already the answer. Whether the solution really passes is the content check's job (it runs).
+// starter that is not already the answer. Whether the solution really gives every `expect` is the content check's
+// job (it runs the solution).
 
 export const EXERCISE_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,7 +20,7 @@ export function validateExercise({ source, file, id, languages }: ValidateArgs):
   const raw = yaml.data as { tests?: unknown } | null;
   if (!raw || typeof raw !== "object") return { issues: [{ file, line: 1, message: "an exercise file is a mapping: title, prompt, language, starter, solution, harness, tests, hints" }] };
   if (!Array.isArray(raw.tests) || raw.tests.length === 0) {
-    add(raw.tests === undefined ? undefined : yaml.lineOf(["tests"]), 'exercise has no tests (add "tests:" with a "- name:" for each test the harness reports)');
+    add(raw.tests === undefined ? undefined : yaml.lineOf(["tests"]), 'exercise has no tests (add "tests:" with a "- name:" and an "expect:" for each test the harness checks)');
     return { issues };
   }
 

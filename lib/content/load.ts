@@ -8,6 +8,7 @@ import type { ContentIssue } from "./issues";
 import { analyzeMdx, splitFrontMatter, type Heading, type Section } from "./mdx-analysis";
 import type { Quiz } from "./quiz-schema";
 import { validateQuiz } from "./quiz-validate";
+import { readSources, type Source } from "./sources";
 import { frontMatterSchema, LESSON_FOLDER_PATTERN, trackMetaSchema, type FrontMatter, type TrackMeta } from "./schema";
 import { describeZodIssues, isYamlSyntaxError, parseYamlSource, type YamlSource } from "./yaml-source";
 
@@ -27,6 +28,8 @@ export type Lesson = FrontMatter & {
   headings: Heading[];
   sections: Section[];
   readingMinutes: number;
+  /** Ids of the sources the lesson cites with <Cite>, in first-cited order. */
+  citedSources: string[];
   examples: LessonExample[];
   /** exercises/<name>.yaml, in name order; each id is `<lesson id>/<name>`. */
   exercises: Exercise[];
@@ -36,7 +39,7 @@ export type Lesson = FrontMatter & {
 };
 
 export type Track = TrackMeta & { id: string; href: string; lessonIds: string[]; minutes: number };
-export type Catalog = { tracks: Track[]; lessons: Lesson[] };
+export type Catalog = { tracks: Track[]; lessons: Lesson[]; sources: Source[] };
 export type LoadResult = { catalog: Catalog; issues: ContentIssue[] };
 
 const WORDS_PER_MINUTE = 200;
@@ -50,6 +53,11 @@ export function loadContent(root: string, base = path.dirname(root)): LoadResult
   // Every lesson folder counts as an id, even one with errors, so a broken lesson reports its own problem and not
   // a cascade of "unknown prerequisite" in the lessons that build on it.
   const ids = new Set<string>();
+  const sourcesFile = path.join(root, "sources.yaml");
+  const readSourcesResult = readSources(sourcesFile, rel(sourcesFile), issues);
+  const sources = readSourcesResult ?? [];
+  // Undefined when the sources file is broken: it is reported once, and citations are then not checked.
+  const sourceIds = readSourcesResult && new Set(sources.map((s) => s.id));
 
   for (const trackId of listDirs(root)) {
     const trackDir = path.join(root, trackId);
@@ -70,7 +78,7 @@ export function loadContent(root: string, base = path.dirname(root)): LoadResult
         continue;
       }
       numbers.set(number, folder);
-      const loaded = readLesson({ dir: path.join(trackDir, folder), trackId, folder, number: Number(number), rel, issues });
+      const loaded = readLesson({ dir: path.join(trackDir, folder), trackId, folder, number: Number(number), rel, issues, sourceIds });
       if (loaded) {
         trackLessons.push(loaded.lesson);
         prerequisiteChecks.push(loaded);
@@ -100,7 +108,7 @@ export function loadContent(root: string, base = path.dirname(root)): LoadResult
   tracks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   const trackOrder = new Map(tracks.map((t, i) => [t.id, i]));
   lessons.sort((a, b) => (trackOrder.get(a.trackId) ?? 0) - (trackOrder.get(b.trackId) ?? 0) || a.number - b.number);
-  return { catalog: { tracks, lessons }, issues };
+  return { catalog: { tracks, lessons, sources }, issues };
 }
 
 function listDirs(dir: string): string[] {
@@ -130,9 +138,18 @@ function readTrackMeta(file: string, rel: (p: string) => string, issues: Content
   return parsed.data;
 }
 
-type ReadLessonArgs = { dir: string; trackId: string; folder: string; number: number; rel: (p: string) => string; issues: ContentIssue[] };
+type ReadLessonArgs = {
+  dir: string;
+  trackId: string;
+  folder: string;
+  number: number;
+  rel: (p: string) => string;
+  issues: ContentIssue[];
+  /** Known source ids; undefined skips the citation check. */
+  sourceIds: ReadonlySet<string> | undefined;
+};
 
-function readLesson({ dir, trackId, folder, number, rel, issues }: ReadLessonArgs): { lesson: Lesson; yaml: YamlSource } | undefined {
+function readLesson({ dir, trackId, folder, number, rel, issues, sourceIds }: ReadLessonArgs): { lesson: Lesson; yaml: YamlSource } | undefined {
   const indexPath = path.join(dir, "index.mdx");
   const file = rel(indexPath);
   const id = `${trackId}/${folder}`;
@@ -190,6 +207,10 @@ function readLesson({ dir, trackId, folder, number, rel, issues }: ReadLessonArg
     if (use.name === "Compare" && typeof nameAttr === "string" && sameName.length < 2) {
       issues.push({ file, line: use.line, message: `<Compare name="${nameAttr}">: needs at least two examples named ${nameAttr}.<ext> in examples/` });
     }
+    const sourceAttr = use.attributes.source;
+    if (use.name === "Cite" && typeof sourceAttr === "string" && sourceIds && !sourceIds.has(sourceAttr)) {
+      issues.push({ file, line: use.line, message: `<Cite source="${sourceAttr}">: no such source in lessons/sources.yaml` });
+    }
   }
 
   let quiz: Quiz | undefined;
@@ -216,6 +237,7 @@ function readLesson({ dir, trackId, folder, number, rel, issues }: ReadLessonArg
     headings: analysis.headings,
     sections: analysis.sections,
     readingMinutes: Math.max(1, Math.ceil(analysis.words / WORDS_PER_MINUTE)),
+    citedSources: [...new Set(analysis.components.filter((c) => c.name === "Cite").map((c) => String(c.attributes.source)))].filter((id) => !sourceIds || sourceIds.has(id)),
     examples,
     exercises,
     quiz,

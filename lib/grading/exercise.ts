@@ -1,13 +1,20 @@
 import type { TestResult } from "@/lib/content/exercise-schema";
 
-// Pure: the program's output and exit -> per-test results. Marker lines are taken out of the stdout shown to the
-// learner; a declared test with no marker failed, and the message says why as far as we can tell.
+// Pure: the program's output and exit -> per-test results. The sandbox never holds a verdict: the harness reports,
+// per test, an observation (what the learner's code returned, or the error it raised) on a line
+//   @@OBS<TAB><nonce><TAB>{"test": <name>, "value": <JSON>}   or   {"test": <name>, "error": "<what went wrong>"}
+// and the expectations, which only the server has, decide. Code that rewrites the harness's output can only change
+// an observation into the right answer if it already knows that answer. A test observed twice fails: the harness
+// observes each test once, so a second observation means other code reported it too.
+
+export const OBSERVATION_MARKER = "@@OBS";
+
+export type ExpectedTest = { name: string; expect?: unknown; what?: string };
 
 export type GradeInput = {
-  testNames: string[];
+  tests: ExpectedTest[];
   nonce: string;
   stdout: string;
-  stderr: string;
   exitCode: number | null;
   timedOut: boolean;
   truncated: boolean;
@@ -15,19 +22,71 @@ export type GradeInput = {
 
 export type Grade = { passed: boolean; tests: TestResult[]; stdout: string };
 
-export function gradeExercise(input: GradeInput): Grade {
-  const reported = new Map<string, TestResult>();
-  const kept: string[] = [];
-  for (const line of input.stdout.split("\n")) {
-    const parts = line.split("\t");
-    if (parts[0] === "@@TEST" && parts[1] === input.nonce && (parts[2] === "PASS" || parts[2] === "FAIL") && parts[3]) {
-      const name = parts[3];
-      // The first verdict for a test counts: a later line cannot turn a failure into a pass.
-      if (!reported.has(name)) reported.set(name, { name, passed: parts[2] === "PASS", message: parts.slice(4).join("\t").trim() });
-    } else {
-      kept.push(line);
-    }
+/** A value as canonical JSON (object keys sorted), so equal values read the same whatever order a language wrote. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
   }
+  return JSON.stringify(value ?? null);
+}
+
+/** `value`: canonical JSON, compared; `shown`: the JSON as the program wrote it, for the message. */
+type Observation = { value: string; shown: string } | { error: string };
+
+function readRecord(text: string): { test: string; observation: Observation } | null {
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!record || typeof record !== "object" || typeof (record as { test?: unknown }).test !== "string") return null;
+  const { test, value, error } = record as { test: string; value?: unknown; error?: unknown };
+  if (typeof error === "string") return { test, observation: { error } };
+  if (!("value" in record)) return null;
+  try {
+    return { test, observation: { value: canonicalJson(value), shown: JSON.stringify(value) } };
+  } catch {
+    // Nesting deep enough to exhaust the stack: the learner's value, not the grader's problem.
+    return { test, observation: { error: "returned a value too deeply nested to compare" } };
+  }
+}
+
+const TWICE: Observation = { error: "was reported more than once: only the exercise's harness reports tests" };
+
+/** The observation per test, and the stdout the learner should see (observation lines taken out). */
+export function readObservations(stdout: string, nonce: string): { observations: Map<string, Observation>; stdout: string } {
+  const marker = `${OBSERVATION_MARKER}\t${nonce}\t`;
+  const observations = new Map<string, Observation>();
+  const kept: string[] = [];
+  for (const line of stdout.split("\n")) {
+    // A marker may follow output the learner printed without a newline; that output stays visible.
+    const at = nonce ? line.indexOf(marker) : -1;
+    if (at < 0) {
+      kept.push(line);
+      continue;
+    }
+    if (at > 0) kept.push(line.slice(0, at));
+    const read = readRecord(line.slice(at + marker.length));
+    if (read) observations.set(read.test, observations.has(read.test) ? TWICE : read.observation);
+  }
+  return { observations, stdout: kept.join("\n") };
+}
+
+const SHOWN_CHARS = 300;
+const shown = (json: string) => (json.length > SHOWN_CHARS ? `${json.slice(0, SHOWN_CHARS)}…` : json);
+
+function judge(test: ExpectedTest, observation: Observation): TestResult {
+  const prefix = test.what ? `${test.what}: ` : "";
+  if ("error" in observation) return { name: test.name, passed: false, message: `${prefix}${observation.error}` };
+  if (observation.value === canonicalJson(test.expect)) return { name: test.name, passed: true, message: "" };
+  return { name: test.name, passed: false, message: `${prefix}got ${shown(observation.shown)}, expected ${shown(JSON.stringify(test.expect ?? null))}` };
+}
+
+export function gradeExercise(input: GradeInput): Grade {
+  const { observations, stdout } = readObservations(input.stdout, input.nonce);
   const missingReason = input.timedOut
     ? "Not run: the program was stopped at the time limit."
     : input.truncated
@@ -35,7 +94,10 @@ export function gradeExercise(input: GradeInput): Grade {
       : input.exitCode !== 0
         ? "Not run: the program stopped with an error (see the errors below)."
         : "Not run.";
-  const tests = input.testNames.map((name) => reported.get(name) ?? { name, passed: false, message: missingReason });
+  const tests = input.tests.map((test) => {
+    const observation = observations.get(test.name);
+    return observation ? judge(test, observation) : { name: test.name, passed: false, message: missingReason };
+  });
   const passed = tests.length > 0 && tests.every((test) => test.passed) && !input.timedOut;
-  return { passed, tests, stdout: kept.join("\n") };
+  return { passed, tests, stdout };
 }

@@ -11,12 +11,19 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
+ * The media type itself must be application/json; parameters (charset) may follow. Matching anywhere in the header
+ * would let `text/plain; application/json` through, a type a cross-origin page may send without a CORS preflight.
+ */
+function isJsonType(header: string | null): boolean {
+  return header?.split(";")[0]!.trim().toLowerCase() === "application/json";
+}
+
+/**
  * Reads a JSON body of at most `limit` bytes and validates it. Every failure is an AppError with a 4xx status,
  * so a route wrapped in `handle` never answers malformed input with a 500.
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) throw new AppError("unsupported_media_type:body");
+  if (!isJsonType(request.headers.get("content-type"))) throw new AppError("unsupported_media_type:body");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new AppError("payload_too_large:body", `The request body is larger than ${limit} bytes.`);
   const text = await readLimited(request, limit);

@@ -2,8 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import type { SubmittedAnswers } from "../content/quiz-schema";
 import type { GradedQuiz } from "../grading/quiz";
-import { isLessonComplete, masteryDeltas, reviewChanges, type ReviewState } from "./rules";
-import { eventKey } from "./rules";
+import { completionInstant, eventKey, masteryDeltas, reviewChanges, type LessonRequirements, type ReviewState } from "./rules";
 import { bumpActivity, claimEvent, clientOr, type Tx } from "./store";
 
 export type RecordQuizAttemptInput = {
@@ -40,12 +39,11 @@ export async function recordQuizAttempt(input: RecordQuizAttemptInput, client?: 
       select: { id: true },
     });
     await applyGradedResults(tx, { userId: input.userId, lessonId: input.lessonId, graded: input.graded, at });
-    const exercisesPassed = await allExercisesPassed(tx, input.userId, input.exerciseIds ?? []);
-    const completes = isLessonComplete({ quizPassed: input.graded.passed, exercisesPassed });
-    const lesson = await touchLesson(tx, { userId: input.userId, lessonId: input.lessonId, at, completes });
+    await touchLesson(tx, { userId: input.userId, lessonId: input.lessonId, at });
+    const completedAt = await settleCompletion(tx, input.userId, { lessonId: input.lessonId, hasQuiz: true, exerciseIds: input.exerciseIds ?? [] });
     await bumpActivity(tx, { userId: input.userId, at, seconds: 0, actions: 1 });
     const best = await tx.quizAttempt.aggregate({ where: { userId: input.userId, quizId: input.quizId }, _max: { score: true } });
-    return { attemptId: attempt.id, applied: true, completed: lesson.completedAt !== null, bestScore: best._max.score ?? input.graded.score };
+    return { attemptId: attempt.id, applied: true, completed: completedAt !== null, bestScore: best._max.score ?? input.graded.score };
   });
 }
 
@@ -85,32 +83,41 @@ export async function upsertReviewItem(tx: Tx, userId: string, item: ReviewState
   });
 }
 
-/** null when the lesson has no exercises, so completion then rests on the quiz alone. */
-export async function allExercisesPassed(tx: Tx, userId: string, exerciseIds: string[]): Promise<boolean | null> {
-  if (exerciseIds.length === 0) return null;
-  const passed = await tx.exerciseSubmission.findMany({
-    where: { userId, exerciseId: { in: exerciseIds }, passed: true },
-    select: { exerciseId: true },
-    distinct: ["exerciseId"],
+/**
+ * Sets a lesson's completion from what is stored, by the one rule (rules.completionInstant); every place that
+ * stores a quiz attempt or an exercise check calls this, and nothing else writes completedAt. Never cleared.
+ */
+export async function settleCompletion(tx: Tx, userId: string, lesson: LessonRequirements): Promise<Date | null> {
+  const where = { userId_lessonId: { userId, lessonId: lesson.lessonId } };
+  const existing = await tx.lessonProgress.findUnique({ where, select: { completedAt: true } });
+  if (existing?.completedAt) return existing.completedAt;
+  const quiz = lesson.hasQuiz
+    ? await tx.quizAttempt.findFirst({ where: { userId, quizId: lesson.lessonId, passed: true }, orderBy: { createdAt: "asc" }, select: { createdAt: true } })
+    : null;
+  const passes = lesson.exerciseIds.length
+    ? await tx.exerciseSubmission.groupBy({ by: ["exerciseId"], where: { userId, exerciseId: { in: lesson.exerciseIds }, passed: true }, _min: { createdAt: true } })
+    : [];
+  const firstPass = new Map(passes.map((p) => [p.exerciseId, p._min.createdAt]));
+  const completedAt = completionInstant({
+    hasQuiz: lesson.hasQuiz,
+    quizPassedAt: quiz?.createdAt ?? null,
+    exercisePassedAt: lesson.exerciseIds.map((id) => firstPass.get(id) ?? null),
   });
-  return passed.length === new Set(exerciseIds).size;
+  if (!completedAt) return null;
+  if (existing) await tx.lessonProgress.update({ where, data: { completedAt } });
+  else await tx.lessonProgress.create({ data: { userId, lessonId: lesson.lessonId, startedAt: completedAt, lastOpenedAt: completedAt, completedAt } });
+  return completedAt;
 }
 
-/** Opens the lesson record if needed; completion is set once and never cleared. */
-export async function touchLesson(tx: Tx, input: { userId: string; lessonId: string; at: Date; completes: boolean; seconds?: number }) {
+/** Opens the lesson record if needed and moves its last-opened time forward; completion is settleCompletion's. */
+export async function touchLesson(tx: Tx, input: { userId: string; lessonId: string; at: Date; seconds?: number }) {
   const { userId, lessonId, at } = input;
   const existing = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } } });
   if (!existing) {
-    return tx.lessonProgress.create({
-      data: { userId, lessonId, startedAt: at, lastOpenedAt: at, timeSpentSeconds: input.seconds ?? 0, completedAt: input.completes ? at : null },
-    });
+    return tx.lessonProgress.create({ data: { userId, lessonId, startedAt: at, lastOpenedAt: at, timeSpentSeconds: input.seconds ?? 0 } });
   }
   return tx.lessonProgress.update({
     where: { id: existing.id },
-    data: {
-      lastOpenedAt: at > existing.lastOpenedAt ? at : existing.lastOpenedAt,
-      timeSpentSeconds: { increment: input.seconds ?? 0 },
-      ...(input.completes && !existing.completedAt ? { completedAt: at } : {}),
-    },
+    data: { lastOpenedAt: at > existing.lastOpenedAt ? at : existing.lastOpenedAt, timeSpentSeconds: { increment: input.seconds ?? 0 } },
   });
 }

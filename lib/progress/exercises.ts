@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { allExercisesPassed, touchLesson } from "./attempts";
-import { isLessonComplete } from "./rules";
+import { settleCompletion, touchLesson } from "./attempts";
 import { bumpActivity, clientOr } from "./store";
 
 export type RecordExerciseSubmissionInput = {
@@ -35,12 +34,9 @@ export async function recordExerciseSubmission(input: RecordExerciseSubmissionIn
     let completed = false;
     if (input.lesson) {
       const { lessonId, exerciseIds, quizId } = input.lesson;
-      const quizPassed = quizId
-        ? (await tx.quizAttempt.count({ where: { userId: input.userId, quizId, passed: true } })) > 0
-        : null;
-      const exercisesPassed = await allExercisesPassed(tx, input.userId, [...new Set([...exerciseIds, input.exerciseId])]);
-      const lesson = await touchLesson(tx, { userId: input.userId, lessonId, at, completes: isLessonComplete({ quizPassed, exercisesPassed }) });
-      completed = lesson.completedAt !== null;
+      await touchLesson(tx, { userId: input.userId, lessonId, at });
+      const requirements = { lessonId, hasQuiz: quizId !== null, exerciseIds: [...new Set([...exerciseIds, input.exerciseId])] };
+      completed = (await settleCompletion(tx, input.userId, requirements)) !== null;
     }
     return { submissionId: submission.id, completed };
   });

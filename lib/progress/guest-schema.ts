@@ -3,7 +3,8 @@ import { submittedAnswersSchema } from "../content/quiz-schema";
 
 // What a guest's browser keeps (localStorage) and sends to POST /api/progress/merge on sign-in. Every record carries
 // its own client-made id, so the server recognises what it has merged before and never counts it twice. Scores are
-// not trusted from here: quiz attempts carry the answers and the server grades them again.
+// not trusted from here: quiz attempts carry the answers and the server grades them again; exercise passes carry the
+// code and the server checks it again; completion is never sent (the server works it out from what it stored).
 
 export const GUEST_STATE_VERSION = 1;
 
@@ -18,6 +19,7 @@ export const guestLessonSchema = z.object({
   lessonId: lessonIdSchema,
   firstOpenedAt: instantSchema,
   lastOpenedAt: instantSchema,
+  /** Shown on the guest dashboard; the merge ignores it. */
   completedAt: instantSchema.nullable().default(null),
 });
 
@@ -49,13 +51,18 @@ export const guestExerciseSchema = z.object({
   lessonId: lessonIdSchema.optional(),
   language: z.string().min(1).max(40),
   passed: z.boolean(),
+  /** The code that was checked: a pass is merged only when the server's own check of this code passes. */
   code: z.string().max(50_000).default(""),
   at: instantSchema,
 });
 
+/** When the store was born, sealed by the server (lib/progress/guest-birth.ts); stores from before seals have none. */
+export const guestBirthSchema = z.object({ at: instantSchema, seal: z.string().max(100) });
+
 export const guestStateSchema = z.object({
   version: z.literal(GUEST_STATE_VERSION),
   guestId: eventIdSchema,
+  birth: guestBirthSchema.optional(),
   lessons: z.array(guestLessonSchema).max(1000).default([]),
   visits: z.array(guestVisitSchema).max(5000).default([]),
   quizAttempts: z.array(guestQuizAttemptSchema).max(1000).default([]),
@@ -66,4 +73,5 @@ export type GuestLesson = z.infer<typeof guestLessonSchema>;
 export type GuestVisit = z.infer<typeof guestVisitSchema>;
 export type GuestQuizAttempt = z.infer<typeof guestQuizAttemptSchema>;
 export type GuestExercise = z.infer<typeof guestExerciseSchema>;
+export type GuestBirth = z.infer<typeof guestBirthSchema>;
 export type GuestState = z.infer<typeof guestStateSchema>;

@@ -1,5 +1,6 @@
 import type { SubmittedAnswers } from "../content/quiz-schema";
-import { GUEST_STATE_VERSION, guestStateSchema, MAX_VISIT_SECONDS, type GuestState } from "./guest-schema";
+import { z } from "zod";
+import { eventIdSchema, GUEST_STATE_VERSION, guestBirthSchema, guestStateSchema, MAX_VISIT_SECONDS, type GuestState } from "./guest-schema";
 
 // A guest's progress in localStorage, in the exact shape POST /api/progress/merge accepts. Every record gets its
 // own random id when it is made, which is what lets the server recognise a record it has already merged.
@@ -49,6 +50,33 @@ function update(change: (state: GuestState) => void) {
     // Storage full or blocked (private mode): the guest keeps going; progress just is not remembered.
   }
   listeners.forEach((l) => l());
+  if (!state.birth) requestBirth();
+}
+
+const birthAnswerSchema = z.object({ guestId: eventIdSchema, birth: guestBirthSchema });
+let birthRequest: Promise<void> | null = null;
+
+/**
+ * Asks the server to seal this store's birth (GET /api/progress/guest). The merge counts the guest's time and days
+ * only from that moment on, so it is asked for as soon as the store starts keeping anything. Offline: the next
+ * change asks again.
+ */
+function requestBirth() {
+  birthRequest ??= fetch("/api/progress/guest", { cache: "no-store" })
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+    .then((answer: unknown) => {
+      const { guestId, birth } = birthAnswerSchema.parse(answer);
+      // Cleared meanwhile (merged into an account): nothing to seal. Otherwise the sealed id replaces the
+      // browser-made one; no record refers to the store's id.
+      if (!readGuestState()) return;
+      update((state) => {
+        if (!state.birth) Object.assign(state, { guestId, birth });
+      });
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      birthRequest = null;
+    });
 }
 
 export function subscribeGuestState(listener: () => void): () => void {

@@ -1,23 +1,36 @@
 import type { GradedQuiz, QuestionResult } from "../grading/quiz";
+import { clampInstant, creditVisits, type VisitClaim, type Window } from "./bounds";
 import type { GuestState } from "./guest-schema";
 
 // Pure progress rules: completion, mastery, spaced repetition, streaks, and what a guest merge must write.
 // The Prisma modules beside this file only load state, call these, and store the answer.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const minDate = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
+const maxDate = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
 
 // ── Completion ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const DEFAULT_PASS_MARK = 0.8;
 
+/** What completes a lesson, from the catalog: its quiz (the quiz id is the lesson id) and its exercises. */
+export type LessonRequirements = { lessonId: string; hasQuiz: boolean; exerciseIds: string[] };
+
 /**
- * A lesson is completed when its quiz has been passed (if it has one) and all its exercises pass (if it has any).
- * `quizPassed: null` means the lesson has no quiz. A lesson with neither is not completed by these rules.
+ * The one completion rule, applied to what the server stored (never to a client's claim): a lesson is complete when
+ * its quiz has a passing attempt (if it has a quiz) and each of its exercises has a passing check (if it has any);
+ * it completed at the moment the last of these was first met. null while one is missing; a lesson with neither a
+ * quiz nor exercises is not completed by these rules.
  */
-export function isLessonComplete(input: { quizPassed: boolean | null; exercisesPassed: boolean | null }): boolean {
-  const { quizPassed, exercisesPassed } = input;
-  if (quizPassed === null && exercisesPassed === null) return false;
-  return quizPassed !== false && exercisesPassed !== false;
+export function completionInstant(input: { hasQuiz: boolean; quizPassedAt: Date | null; exercisePassedAt: (Date | null)[] }): Date | null {
+  const needed = [...(input.hasQuiz ? [input.quizPassedAt] : []), ...input.exercisePassedAt];
+  if (needed.length === 0) return null;
+  let last: Date | null = null;
+  for (const at of needed) {
+    if (at === null) return null;
+    last = last === null ? at : maxDate(last, at);
+  }
+  return last;
 }
 
 // ── Mastery ─────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -172,18 +185,28 @@ export function longestStreak(activeDays: Iterable<string>): number {
 export type ServerSnapshot = {
   /** ProgressEvent ids already applied for this user. */
   appliedEventIds: ReadonlySet<string>;
-  lessons: ReadonlyMap<string, { startedAt: Date; lastOpenedAt: Date; completedAt: Date | null }>;
+  lessons: ReadonlyMap<string, { startedAt: Date; lastOpenedAt: Date }>;
   reviewItems: ReadonlyMap<string, ReviewState & { updatedAt: Date }>;
+  /** Seconds the account already holds per UTC day, so no day goes past 24 hours. */
+  daySeconds: ReadonlyMap<string, number>;
 };
 
 /** A guest quiz attempt after the server graded its answers again; `graded: null` when the quiz no longer exists. */
 export type RegradedAttempt = GuestState["quizAttempts"][number] & { graded: GradedQuiz | null };
 
+/** A guest exercise record with the server's own check of its code, or `checked: null` when it was not checked. */
+export type CheckedExercise = GuestState["exercises"][number] & { checked: { passed: boolean; results: unknown } | null };
+
+export type GuestForMerge = Omit<GuestState, "quizAttempts" | "exercises"> & { quizAttempts: RegradedAttempt[]; exercises: CheckedExercise[] };
+
 export type MergeWrites = {
   eventIds: string[];
-  lessons: { lessonId: string; startedAt: Date; lastOpenedAt: Date; completedAt: Date | null; addSeconds: number; exists: boolean }[];
+  lessons: { lessonId: string; startedAt: Date; lastOpenedAt: Date; addSeconds: number; exists: boolean }[];
   attempts: { eventId: string; quizId: string; lessonId: string; answers: RegradedAttempt["answers"]; graded: GradedQuiz; at: Date }[];
-  exercises: { eventId: string; exerciseId: string; language: string; code: string; passed: boolean; at: Date }[];
+  exercises: { eventId: string; exerciseId: string; language: string; code: string; passed: boolean; results: unknown; at: Date }[];
+  /** Exercises the guest claims to have passed that this merge did not confirm: no code kept, past the re-check
+   *  budget, or failing the server's check. */
+  unconfirmed: string[];
   mastery: TopicCount[];
   reviewItems: ReviewState[];
   activity: { day: string; seconds: number; actions: number }[];
@@ -195,36 +218,57 @@ export const eventKey = {
   exercise: (id: string) => `exercise:${id}`,
 };
 
-const minDate = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
-const maxDate = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
+/** Each re-check is a sandbox run; one merge may cause at most this many. */
+export const MAX_MERGE_CHECKS = 8;
+
+/**
+ * The guest exercise records whose code a merge runs through the server's check: of the passes not merged before
+ * and with code kept, the latest per exercise (one proof per exercise is enough), newest first, at most `max`.
+ */
+export function exercisesToCheck(exercises: GuestState["exercises"], applied: ReadonlySet<string>, max = MAX_MERGE_CHECKS): string[] {
+  const latest = new Map<string, GuestState["exercises"][number]>();
+  for (const e of exercises) {
+    if (!e.passed || !e.code || applied.has(eventKey.exercise(e.id))) continue;
+    const held = latest.get(e.exerciseId);
+    if (!held || Date.parse(e.at) > Date.parse(held.at) || (e.at === held.at && e.id > held.id)) latest.set(e.exerciseId, e);
+  }
+  return [...latest.values()]
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id))
+    .slice(0, max)
+    .map((e) => e.id);
+}
 
 /**
  * The writes that bring a guest's browser progress into an account. Idempotent: every guest record has an id, and
  * records whose id the account has already applied are skipped, so merging the same state twice writes nothing the
- * second time. Conflicts: every attempt is kept, so the better score is the best one; completion keeps the earliest
- * date and is never removed; time is only added for visits not merged before; a review item is only changed by a
- * guest answer newer than the item's last change.
+ * second time. Nothing is taken on the browser's word: attempts carry the server's grading, exercise passes the
+ * server's check (a claimed pass without one is not stored), completion is not written here at all (the caller
+ * settles it from what is stored), and every instant and second is bounded by `window` (lib/progress/bounds.ts).
+ * Conflicts: every attempt is kept, so the better score is the best one; time is only added for visits not merged
+ * before; a review item is only changed by a guest answer newer than the item's last change.
  */
-export function mergeGuestProgress(server: ServerSnapshot, guest: Omit<GuestState, "quizAttempts"> & { quizAttempts: RegradedAttempt[] }): MergeWrites {
+export function mergeGuestProgress(server: ServerSnapshot, guest: GuestForMerge, window: Window): MergeWrites {
   const isNew = (key: string) => !server.appliedEventIds.has(key);
+  const clamp = (iso: string) => clampInstant(new Date(iso), window);
   const eventIds = new Set<string>();
   const activity = new Map<string, { day: string; seconds: number; actions: number }>();
-  const bump = (at: Date, seconds: number, actions: number) => {
-    const day = dayKey(at);
+  const bump = (day: string, seconds: number, actions: number) => {
     const entry = activity.get(day) ?? { day, seconds: 0, actions: 0 };
     entry.seconds += seconds;
     entry.actions += actions;
     activity.set(day, entry);
   };
 
-  const seconds = new Map<string, number>();
+  const visits: VisitClaim[] = [];
   for (const visit of guest.visits) {
     const key = eventKey.visit(visit.id);
     if (!isNew(key) || eventIds.has(key)) continue;
     eventIds.add(key);
-    seconds.set(visit.lessonId, (seconds.get(visit.lessonId) ?? 0) + visit.seconds);
-    bump(new Date(visit.at), visit.seconds, 1);
+    visits.push({ lessonId: visit.lessonId, seconds: visit.seconds, at: new Date(visit.at) });
+    bump(dayKey(clamp(visit.at)), 0, 1);
   }
+  const credited = creditVisits(visits, window, server.daySeconds);
+  for (const [day, seconds] of credited.days) bump(day, seconds, 0);
 
   const attempts: MergeWrites["attempts"] = [];
   const masteryTotals = new Map<string, TopicCount>();
@@ -236,9 +280,9 @@ export function mergeGuestProgress(server: ServerSnapshot, guest: Omit<GuestStat
     // An attempt on a quiz that no longer exists cannot be graded; it is left unapplied rather than guessed.
     if (!attempt.graded || !isNew(key) || eventIds.has(key)) continue;
     eventIds.add(key);
-    const at = new Date(attempt.at);
+    const at = clamp(attempt.at);
     attempts.push({ eventId: key, quizId: attempt.quizId, lessonId: attempt.lessonId, answers: attempt.answers, graded: attempt.graded, at });
-    bump(at, 0, 1);
+    bump(dayKey(at), 0, 1);
     for (const delta of masteryDeltas(attempt.graded.results)) {
       const total = masteryTotals.get(delta.topic) ?? { topic: delta.topic, correct: 0, total: 0 };
       total.correct += delta.correct;
@@ -254,22 +298,27 @@ export function mergeGuestProgress(server: ServerSnapshot, guest: Omit<GuestStat
   }
 
   const exercises: MergeWrites["exercises"] = [];
+  const claimedPasses = new Set<string>();
   for (const exercise of guest.exercises) {
     const key = eventKey.exercise(exercise.id);
     if (!isNew(key) || eventIds.has(key)) continue;
     eventIds.add(key);
-    const at = new Date(exercise.at);
-    exercises.push({ eventId: key, exerciseId: exercise.exerciseId, language: exercise.language, code: exercise.code, passed: exercise.passed, at });
-    bump(at, 0, 1);
+    if (exercise.passed) claimedPasses.add(exercise.exerciseId);
+    // A failure costs nothing to believe; a pass is stored only as the server's own check found it.
+    const verdict = exercise.checked ?? (exercise.passed ? null : { passed: false, results: null });
+    if (!verdict) continue;
+    const at = clamp(exercise.at);
+    exercises.push({ eventId: key, exerciseId: exercise.exerciseId, language: exercise.language, code: exercise.code, ...verdict, at });
+    bump(dayKey(at), 0, 1);
   }
-
-  const lessons = mergeLessons(server, guest, seconds);
+  const confirmed = new Set(exercises.filter((e) => e.passed).map((e) => e.exerciseId));
 
   return {
     eventIds: [...eventIds].sort(),
-    lessons,
+    lessons: mergeLessons(server, guest, credited.lessons, clamp),
     attempts,
     exercises,
+    unconfirmed: [...claimedPasses].filter((id) => !confirmed.has(id)).sort(),
     mastery: [...masteryTotals.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
     reviewItems: [...changedTopics].sort().map((topic) => {
       const { updatedAt: _u, ...item } = reviews.get(topic)!;
@@ -281,41 +330,27 @@ export function mergeGuestProgress(server: ServerSnapshot, guest: Omit<GuestStat
 
 function mergeLessons(
   server: ServerSnapshot,
-  guest: Omit<GuestState, "quizAttempts"> & { quizAttempts: RegradedAttempt[] },
+  guest: GuestForMerge,
   seconds: ReadonlyMap<string, number>,
+  clamp: (iso: string) => Date,
 ): MergeWrites["lessons"] {
-  const ids = new Set([...guest.lessons.map((l) => l.lessonId), ...seconds.keys()]);
+  const ids = new Set([...guest.lessons.map((l) => l.lessonId), ...guest.visits.map((v) => v.lessonId)]);
   const writes: MergeWrites["lessons"] = [];
   for (const lessonId of [...ids].sort()) {
     const own = guest.lessons.find((l) => l.lessonId === lessonId);
     const held = server.lessons.get(lessonId);
     const addSeconds = seconds.get(lessonId) ?? 0;
-    const visitTimes = guest.visits.filter((v) => v.lessonId === lessonId).map((v) => new Date(v.at));
-    const guestTimes = [...(own ? [new Date(own.firstOpenedAt), new Date(own.lastOpenedAt)] : []), ...visitTimes];
+    const visitTimes = guest.visits.filter((v) => v.lessonId === lessonId).map((v) => v.at);
+    const guestTimes = [...(own ? [own.firstOpenedAt, own.lastOpenedAt] : []), ...visitTimes].map(clamp);
     let startedAt = held?.startedAt ?? guestTimes.reduce(minDate);
     let lastOpenedAt = held?.lastOpenedAt ?? guestTimes.reduce(maxDate);
     for (const t of guestTimes) {
       startedAt = minDate(startedAt, t);
       lastOpenedAt = maxDate(lastOpenedAt, t);
     }
-    const guestCompleted = own?.completedAt && completionHolds(guest, lessonId) ? new Date(own.completedAt) : null;
-    const completedAt = held?.completedAt && guestCompleted ? minDate(held.completedAt, guestCompleted) : (held?.completedAt ?? guestCompleted);
     const unchanged =
-      held &&
-      addSeconds === 0 &&
-      held.startedAt.getTime() === startedAt.getTime() &&
-      held.lastOpenedAt.getTime() === lastOpenedAt.getTime() &&
-      (held.completedAt?.getTime() ?? null) === (completedAt?.getTime() ?? null);
-    if (!unchanged) writes.push({ lessonId, startedAt, lastOpenedAt, completedAt, addSeconds, exists: Boolean(held) });
+      held && addSeconds === 0 && held.startedAt.getTime() === startedAt.getTime() && held.lastOpenedAt.getTime() === lastOpenedAt.getTime();
+    if (!unchanged) writes.push({ lessonId, startedAt, lastOpenedAt, addSeconds, exists: Boolean(held) });
   }
   return writes;
-}
-
-/**
- * A guest's "completed" is believed when the server's own grading agrees: if the guest attempted the lesson's quiz,
- * one of those attempts must pass when graded again. Lessons without a guest attempt (exercise-only) keep the claim.
- */
-function completionHolds(guest: { quizAttempts: RegradedAttempt[] }, lessonId: string): boolean {
-  const attempts = guest.quizAttempts.filter((a) => a.lessonId === lessonId);
-  return attempts.length === 0 || attempts.some((a) => a.graded?.passed === true);
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { bumpActivity, claimEvent, clientOr } from "./store";
 import { touchLesson } from "./attempts";
+import { creditForDay } from "./bounds";
+import { dayKey } from "./rules";
+import { bumpActivity, claimEvent, clientOr } from "./store";
 
 export type RecordLessonVisitInput = {
   userId: string;
@@ -19,8 +21,10 @@ export async function recordLessonVisit(input: RecordLessonVisitInput, client?: 
     if (input.eventId && !(await claimEvent(tx, { userId: input.userId, eventId: `visit:${input.eventId}` }))) {
       return { applied: false };
     }
-    await touchLesson(tx, { userId: input.userId, lessonId: input.lessonId, at, completes: false, seconds: input.secondsSpent });
-    await bumpActivity(tx, { userId: input.userId, at, seconds: input.secondsSpent, actions: input.secondsSpent === 0 ? 1 : 0 });
+    const day = await tx.activityDay.findUnique({ where: { userId_day: { userId: input.userId, day: dayKey(at) } }, select: { secondsSpent: true } });
+    const seconds = creditForDay(day?.secondsSpent ?? 0, input.secondsSpent);
+    await touchLesson(tx, { userId: input.userId, lessonId: input.lessonId, at, seconds });
+    await bumpActivity(tx, { userId: input.userId, at, seconds, actions: input.secondsSpent === 0 ? 1 : 0 });
     return { applied: true };
   });
 }

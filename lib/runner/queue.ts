@@ -1,6 +1,8 @@
-// A bounded queue in front of the sandbox: at most `concurrency` programs run at once (each gets a slot number, which
-// picks its sandbox uid), at most `maxWaiting` wait; anything beyond is refused at once so the caller can answer 429
-// instead of piling up work the machine cannot do.
+// A bounded, fair queue in front of the sandbox: at most `concurrency` programs run at once (each gets a slot number,
+// which picks its sandbox uid) and at most `perClient` of them for one client, so one client cannot hold every slot.
+// A client's extra runs wait behind its own (a lesson page may run Go and Rust together). At most `maxWaiting` wait in
+// all and one client at most half of them, so one client cannot make the queue refuse everyone else; anything beyond
+// is refused at once so the caller can answer 429 instead of piling up work the machine cannot do.
 
 export class QueueFullError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -9,37 +11,74 @@ export class QueueFullError extends Error {
 }
 
 export type RunQueue = {
-  /** `client` identifies who asked (see lib/http/client-address), for per-client fairness. */
+  /** `client` identifies who asked (see lib/http/client-address); it decides the per-client cap and the turn order. */
   run<T>(client: string, task: (slot: number) => Promise<T>): Promise<T>;
   stats(): { running: number; waiting: number; concurrency: number; maxWaiting: number };
 };
 
-export function createRunQueue({ concurrency, maxWaiting, retryAfterSeconds = 5 }: { concurrency: number; maxWaiting: number; retryAfterSeconds?: number }): RunQueue {
-  const freeSlots = Array.from({ length: concurrency }, (_, slot) => slot);
-  const waiting: Array<(slot: number) => void> = [];
+type Options = { concurrency: number; maxWaiting: number; perClient?: number; retryAfterSeconds?: number };
+type Client = { running: number; waiting: Array<(slot: number) => void>; lastTurn: number };
 
-  const acquire = (): Promise<number> => {
-    const slot = freeSlots.shift();
-    if (slot !== undefined) return Promise.resolve(slot);
-    if (waiting.length >= maxWaiting) return Promise.reject(new QueueFullError(retryAfterSeconds));
-    return new Promise((resolve) => waiting.push(resolve));
+export function createRunQueue({ concurrency, maxWaiting, perClient = 1, retryAfterSeconds = 5 }: Options): RunQueue {
+  const freeSlots = Array.from({ length: concurrency }, (_, slot) => slot);
+  // Only clients with a run in flight or waiting are kept, so the map stays as small as the queue.
+  const clients = new Map<string, Client>();
+  let turns = 0;
+  let waitingCount = 0;
+  const maxWaitingPerClient = Math.ceil(maxWaiting / 2);
+
+  const start = (state: Client) => {
+    state.running += 1;
+    state.lastTurn = ++turns;
+    return freeSlots.shift()!;
   };
-  const release = (slot: number) => {
-    const next = waiting.shift();
-    if (next) next(slot);
-    else freeSlots.push(slot);
+
+  const acquire = (client: string): Promise<number> => {
+    const state = clients.get(client) ?? { running: 0, waiting: [], lastTurn: 0 };
+    if (state.running < perClient && freeSlots.length > 0) {
+      clients.set(client, state);
+      return Promise.resolve(start(state));
+    }
+    if (waitingCount >= maxWaiting || state.waiting.length >= maxWaitingPerClient) {
+      return Promise.reject(new QueueFullError(retryAfterSeconds));
+    }
+    clients.set(client, state);
+    waitingCount += 1;
+    return new Promise((resolve) => state.waiting.push(resolve));
+  };
+
+  // Round-robin: a freed slot goes to the waiting client under its cap that was served least recently; clients not
+  // served yet come first, in the order they asked (a Map iterates in insertion order, and ties keep the first).
+  const dispatch = () => {
+    while (freeSlots.length > 0) {
+      let next: Client | undefined;
+      for (const state of clients.values()) {
+        if (state.waiting.length > 0 && state.running < perClient && (!next || state.lastTurn < next.lastTurn)) next = state;
+      }
+      if (!next) return;
+      waitingCount -= 1;
+      next.waiting.shift()!(start(next));
+    }
+  };
+
+  const release = (client: string, slot: number) => {
+    const state = clients.get(client)!;
+    state.running -= 1;
+    if (state.running === 0 && state.waiting.length === 0) clients.delete(client);
+    freeSlots.push(slot);
+    dispatch();
   };
 
   return {
-    async run(_client, task) {
-      const slot = await acquire();
+    async run(client, task) {
+      const slot = await acquire(client);
       try {
         return await task(slot);
       } finally {
-        release(slot);
+        release(client, slot);
       }
     },
-    stats: () => ({ running: concurrency - freeSlots.length, waiting: waiting.length, concurrency, maxWaiting }),
+    stats: () => ({ running: concurrency - freeSlots.length, waiting: waitingCount, concurrency, maxWaiting }),
   };
 }
 
@@ -50,11 +89,12 @@ function positiveInt(value: string | undefined, fallback: number): number {
 
 let shared: RunQueue | undefined;
 
-/** The process-wide queue every server run goes through (RUNNER_CONCURRENCY, RUNNER_QUEUE_SIZE). */
+/** The process-wide queue every server run goes through (RUNNER_CONCURRENCY, RUNNER_QUEUE_SIZE, RUNNER_PER_CLIENT). */
 export function runQueue(): RunQueue {
   shared ??= createRunQueue({
     concurrency: positiveInt(process.env.RUNNER_CONCURRENCY, 2),
     maxWaiting: positiveInt(process.env.RUNNER_QUEUE_SIZE, 8),
+    perClient: positiveInt(process.env.RUNNER_PER_CLIENT, 1),
   });
   return shared;
 }

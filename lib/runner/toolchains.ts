@@ -1,5 +1,6 @@
 import "server-only";
 import { runCode } from "./run-code";
+import { prepareIsolation, type IsolationReport } from "./sandbox/isolation";
 import { prepareToolchains } from "./sandbox/toolchains";
 import type { Language } from "./types";
 
@@ -48,4 +49,9 @@ export async function runnerHealth(): Promise<Record<RunnerLanguage, RunnerStatu
   }
   if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), value: measure() };
   return cached.value;
+}
+
+/** How well the sandbox is isolated on this host (cgroups, seccomp, user namespaces, tmpfs inodes), and why not fully. */
+export async function sandboxIsolation(): Promise<IsolationReport> {
+  return (await prepareIsolation()).report;
 }

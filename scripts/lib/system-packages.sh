@@ -18,5 +18,7 @@ ensure_system_packages() {
 }
 
 # What the code runners and the test suite need. Rust's compiler comes from rustup when present (newer), else Debian.
-RUNNER_PACKAGES=(bubblewrap golang-go golang-golang-x-sync-dev python3 librust-tokio-dev librust-serde-dev librust-serde-json-dev librust-anyhow-dev)
+# python3-seccomp compiles the sandbox's seccomp filter (lib/runner/sandbox/seccomp-filter.py); util-linux gives
+# unshare, mount and setpriv, which the sandbox's wrapper uses as root.
+RUNNER_PACKAGES=(bubblewrap python3-seccomp util-linux golang-go golang-golang-x-sync-dev python3 librust-tokio-dev librust-serde-dev librust-serde-json-dev librust-anyhow-dev)
 TEST_PACKAGES=(chromium postgresql fonts-dejavu-core)

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signUp as createAccount, newUser, signedInContext } from "./fixtures";
 
 const unique = () => `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 const PASSWORD = "a long enough password";
@@ -77,4 +78,33 @@ test("the session cookie is httpOnly and the secret never reaches the page", asy
   expect(session?.sameSite).toBe("Lax");
   const html = await page.content();
   expect(html).not.toMatch(/NEXTAUTH_SECRET|passwordHash/);
+});
+
+test("sign out everywhere in one browser signs the other out on its next request", async ({ browser }) => {
+  const user = newUser("Everywhere");
+  await createAccount(browser, user);
+  const here = await signedInContext(browser, user);
+  const there = await signedInContext(browser, user);
+  await there.page.goto("/account");
+  await expect(there.page.getByTestId("account-email")).toHaveText(user.email);
+
+  await here.page.goto("/account");
+  await here.page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(here.page).toHaveURL(/\/signin/);
+  await expect(here.page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // The other browser still holds its cookie; its next request finds the session ended.
+  expect((await there.context.request.get("/api/progress")).status()).toBe(401);
+  await there.page.reload();
+  await expect(there.page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+  await expect(there.page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect.poll(async () => (await there.context.cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+
+  // Signing in again works.
+  await there.page.getByLabel("Email").fill(user.email);
+  await there.page.getByLabel("Password").fill(user.password);
+  await there.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(there.page.getByTestId("account-email")).toHaveText(user.email);
+  await here.context.close();
+  await there.context.close();
 });

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { runnerHealth } from "@/lib/runner/toolchains";
+import { runnerHealth, sandboxIsolation } from "@/lib/runner/toolchains";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,7 @@ export async function GET() {
     console.error("health: database check failed", error);
     dbStatus = "error";
   }
-  const body = { status: dbStatus === "ok" ? "ok" : "degraded", db: dbStatus, runners: await runnerHealth() };
+  const [runners, sandbox] = await Promise.all([runnerHealth(), sandboxIsolation()]);
+  const body = { status: dbStatus === "ok" ? "ok" : "degraded", db: dbStatus, runners, sandbox };
   return Response.json(body, { status: dbStatus === "ok" ? 200 : 503 });
 }

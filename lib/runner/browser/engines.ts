@@ -60,6 +60,9 @@ function runJavaScript(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_M
 
 let pythonWorker: Worker | undefined;
 
+/** How long an interrupted Python program gets to unwind before its worker is thrown away. */
+export const INTERRUPT_GRACE_MS = 1000;
+
 function canInterrupt(): boolean {
   return typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated === true;
 }
@@ -68,41 +71,43 @@ function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }:
   const started = performance.now();
   pythonWorker ??= new Worker(new URL("./python-worker.ts", import.meta.url), { type: "module", name: "run-python" });
   const worker = pythonWorker;
+  // Only a cross-origin isolated page (COOP + COEP, see next.config.ts) may share memory with its worker.
   const interruptBuffer = canInterrupt() ? new SharedArrayBuffer(4) : undefined;
   return new Promise((resolve) => {
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let runStarted = started;
+    let stoppedForTime = false;
     const end = (exitCode: number | null, timedOut: boolean, killWorker: boolean) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       worker.onmessage = null;
       if (killWorker) {
-        // No interrupt buffer (or the program ignored it): the only way to stop it is to throw the worker away;
-        // the next run loads Python again.
+        // The backstop: throwing the worker away always stops the program, at the price of loading Python again.
         worker.terminate();
         if (pythonWorker === worker) pythonWorker = undefined;
       }
       resolve({ ...output.state, exitCode, timedOut, durationMs: Math.round(performance.now() - runStarted) });
     };
-    const output = collector(() => end(null, false, true));
-    const stopForTime = () => {
-      if (interruptBuffer) {
-        new Int32Array(interruptBuffer)[0] = 2;
-        timer = setTimeout(() => end(null, true, true), 1000);
-      } else {
-        end(null, true, true);
-      }
+    // KeyboardInterrupt through the shared buffer keeps the interpreter and its imported modules; the worker is
+    // terminated only when there is no buffer or the program does not unwind within the grace period.
+    const stop = (timedOut: boolean) => {
+      stoppedForTime = timedOut;
+      if (!interruptBuffer) return end(null, timedOut, true);
+      Atomics.store(new Int32Array(interruptBuffer), 0, 2);
+      clearTimeout(timer);
+      timer = setTimeout(() => end(null, timedOut, true), INTERRUPT_GRACE_MS);
     };
+    const output = collector(() => stop(false));
     worker.onmessage = (event: MessageEvent<WorkerReplyMessage>) => {
       const message = event.data;
       if (message.type === "ready") {
         // The limit counts from when Python is loaded: loading it the first time is not the program's fault.
         runStarted = performance.now();
-        timer = setTimeout(stopForTime, timeLimitMs);
+        timer = setTimeout(() => stop(true), timeLimitMs);
       } else if (message.type === "output") output.add(message.stream, message.text);
-      else if (message.type === "done") end(message.interrupted ? null : message.exitCode, Boolean(message.interrupted), false);
+      else if (message.type === "done") end(message.interrupted ? null : message.exitCode, Boolean(message.interrupted) && stoppedForTime, false);
     };
     worker.onerror = (event) => {
       output.add("stderr", `${event.message || "Python failed to start."}\n`);

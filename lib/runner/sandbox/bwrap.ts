@@ -1,17 +1,26 @@
 import "server-only";
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { runGroup, type RunGroup } from "./cgroup";
+import { prepareIsolation, type Isolation } from "./isolation";
 import type { PhaseLimits, SandboxLimits } from "./limits";
 
 // The only place that starts learner code. One bubblewrap sandbox per run:
 //  - every namespace unshared (user, pid, net, ipc, uts, cgroup): no network at all, loopback included, because the
-//    sandbox's loopback is its own empty one;
+//    sandbox's loopback is its own empty one; no further user namespace (--disable-userns) and a seccomp filter
+//    (seccomp-filter.py) against namespaces, mounts, BPF, tracing and the rest of the kernel a program never needs;
 //  - the host tree is absent except read-only binds of /usr, the few /etc files the dynamic linker needs, and the
 //    toolchain caches; the app's folder, its .env.local, data/ and every home directory are simply not there;
-//  - a private size-limited tmpfs is the only writable place;
+//  - /dev is read-only and holds only null, zero, full, random and urandom;
+//  - one private tmpfs, sized and with an inode limit, is the only writable place (/tmp, and /dev/shm inside it);
 //  - an unprivileged user: bwrap is started under a dedicated host uid (one per queue slot, so RLIMIT_NPROC counts
 //    each slot separately) and shows it as 65534 inside;
-//  - rlimits per phase via prlimit, wall time via timeout, and a backstop timer here that SIGKILLs bwrap; bwrap's
-//    init is pid 1 of the namespace and dies with its parent, and the kernel then kills everything left in it.
+//  - a cgroup per run (cgroup.ts) bounds memory, processes and CPU of the run as a whole; rlimits per phase via
+//    prlimit still bound each process, wall time via timeout, and a backstop timer here kills everything;
+//  - no descriptor of the server's but stdio reaches the program.
+// As root, a small bash wrapper does what needs root before any learner code exists: it joins the run's cgroup,
+// mounts the tmpfs in a mount namespace of its own (so it vanishes with the run, whatever happens to the server),
+// closes stray descriptors, and drops to the slot's uid for bwrap. Without root it only closes descriptors, and the
+// sandbox falls back to rlimits and bwrap's own tmpfs (see isolation.ts).
 
 export type SandboxFile = { path: string; content: string };
 export type SandboxBind = { source: string; dest: string };
@@ -80,10 +89,17 @@ export function sandboxUid(slot: number): number | undefined {
   return base + slot;
 }
 
-function bwrapArgs(spec: SandboxSpec, fileFds: number[], scriptFd: number): string[] {
+const DEVICES = ["null", "zero", "full", "random", "urandom"];
+/** /dev/shm when the work tmpfs is bubblewrap's (not root): a tmpfs of its own, small. */
+const FALLBACK_SHM_BYTES = 16 * 1024 * 1024;
+
+type Fds = { status: number; files: number[]; script: number; seccomp?: number };
+
+function bwrapArgs(spec: SandboxSpec, fds: Fds, isolation: Isolation): string[] {
   const args = [
     "--unshare-all",
     "--unshare-user",
+    "--disable-userns",
     "--uid", String(SANDBOX_UID),
     "--gid", String(SANDBOX_UID),
     "--hostname", "sandbox",
@@ -100,32 +116,80 @@ function bwrapArgs(spec: SandboxSpec, fileFds: number[], scriptFd: number): stri
     "--ro-bind", "/etc/ld.so.conf.d", "/etc/ld.so.conf.d",
     "--ro-bind", "/etc/alternatives", "/etc/alternatives",
     "--proc", "/proc",
-    "--dev", "/dev",
-    "--size", String(spec.limits.tmpfsBytes),
-    "--tmpfs", "/tmp",
-    "--dir", WORK_DIR,
   ];
+  // /dev is a folder of the root tmpfs, read-only with it at the end; only the harmless devices are bound in.
+  for (const device of DEVICES) args.push("--dev-bind", `/dev/${device}`, `/dev/${device}`);
+  args.push("--symlink", "/proc/self/fd", "/dev/fd");
+  ["stdin", "stdout", "stderr"].forEach((name, fd) => args.push("--symlink", `/proc/self/fd/${fd}`, `/dev/${name}`));
+  if (isolation.scratchDir) {
+    args.push("--bind", `${isolation.scratchDir}/tmp`, "/tmp", "--bind", `${isolation.scratchDir}/shm`, "/dev/shm");
+  } else {
+    args.push("--size", String(spec.limits.tmpfsBytes), "--tmpfs", "/tmp", "--size", String(FALLBACK_SHM_BYTES), "--tmpfs", "/dev/shm");
+  }
+  args.push("--dir", WORK_DIR);
   for (const bind of spec.binds) args.push("--ro-bind", bind.source, bind.dest);
-  spec.files.forEach((file, index) => args.push("--file", String(fileFds[index]), `${WORK_DIR}/${file.path}`));
-  args.push("--file", String(scriptFd), "/tmp/.run.sh");
+  spec.files.forEach((file, index) => args.push("--file", String(fds.files[index]), `${WORK_DIR}/${file.path}`));
+  args.push("--file", String(fds.script), "/tmp/.run.sh");
+  if (fds.seccomp !== undefined) args.push("--seccomp", String(fds.seccomp));
   args.push("--remount-ro", "/");
   args.push("/bin/sh", "/tmp/.run.sh");
   return args;
 }
 
-export function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
+/** The bash wrapper that starts bwrap (see the top of this file); bwrap's arguments follow as "$@". */
+function wrapperScript(keep: number[], isolation: Isolation, group: RunGroup | undefined, spec: SandboxSpec, uid: number | undefined): string {
+  // Descriptors the server leaked without close-on-exec would reach the program through bwrap, which keeps them.
+  const lines = [
+    "set -e",
+    `for fd in /proc/$$/fd/*; do n=\${fd##*/}; case " ${keep.join(" ")} " in *" $n "*) ;; *) exec {n}>&- ;; esac; done`,
+  ];
+  for (const file of group?.procsFiles ?? []) lines.push(`echo $$ > ${shellQuote(file)}`);
+  if (isolation.scratchDir && uid !== undefined) {
+    const dir = shellQuote(isolation.scratchDir);
+    const options = `size=${spec.limits.tmpfsBytes},nr_inodes=${spec.limits.tmpfsInodes},mode=0755,nosuid,nodev`;
+    lines.push(`mount -t tmpfs -o ${options} tmpfs ${dir}`, `install -d -o ${uid} -g ${uid} -m 0755 ${dir}/tmp ${dir}/shm`);
+  }
+  lines.push(uid === undefined ? 'exec bwrap "$@"' : `exec setpriv --reuid=${uid} --regid=${uid} --clear-groups -- bwrap "$@"`);
+  return lines.join("\n");
+}
+
+function setupFailure(message: string): SandboxOutcome {
+  return { stdout: "", stderr: `The sandbox could not start: ${message}`, exitCode: null, timedOut: false, truncated: false, durationMs: 0, phase: "setup" };
+}
+
+export async function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
+  const isolation = await prepareIsolation();
+  let group: RunGroup | undefined;
+  try {
+    group = runGroup(spec.limits.group);
+  } catch (error) {
+    // Never run without the group the host was found to support: that would quietly lift the limits.
+    return setupFailure(error instanceof Error ? error.message : String(error));
+  }
+  try {
+    return await spawnSandbox(spec, isolation, group);
+  } finally {
+    await group?.remove();
+  }
+}
+
+function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup | undefined): Promise<SandboxOutcome> {
   const started = performance.now();
-  const statusFd = 3;
-  const fileFds = spec.files.map((_, index) => 4 + index);
   const scriptFd = 4 + spec.files.length;
+  const fds: Fds = {
+    status: 3,
+    files: spec.files.map((_, index) => 4 + index),
+    script: scriptFd,
+    seccomp: isolation.seccomp ? scriptFd + 1 : undefined,
+  };
   const stdio: StdioOptions = ["pipe", "pipe", "pipe", "pipe", ...spec.files.map(() => "pipe" as const), "pipe"];
+  if (isolation.seccomp) stdio.push("pipe");
   const uid = sandboxUid(spec.slot);
-  const child: ChildProcess = spawn("bwrap", bwrapArgs(spec, fileFds, scriptFd), {
-    stdio,
-    env: spec.env as NodeJS.ProcessEnv,
-    cwd: "/",
-    ...(uid === undefined ? {} : { uid, gid: uid }),
-  });
+  const keep = Array.from({ length: stdio.length }, (_, fd) => fd);
+  const bash = ["/bin/bash", "-c", wrapperScript(keep, isolation, group, spec, uid), "bash", ...bwrapArgs(spec, fds, isolation)];
+  // The tmpfs is mounted in a mount namespace of the run's own, so no host mount outlives it.
+  const [command, ...args] = isolation.scratchDir && uid !== undefined ? ["unshare", "--mount", "--propagation", "private", "--", ...bash] : bash;
+  const child: ChildProcess = spawn(command!, args, { stdio, env: spec.env as NodeJS.ProcessEnv, cwd: "/" });
 
   return new Promise((resolve) => {
     const cap = spec.limits.outputBytes;
@@ -137,10 +201,12 @@ export function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
     let killedForTime = false;
     let status = "";
     let runStartedAt: number | undefined;
+    let runCpuStart = 0;
     let settled = false;
 
     const kill = () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      group?.killAll();
     };
     const collect = (chunks: Buffer[], size: () => number, add: (n: number) => void) => (chunk: Buffer) => {
       const room = cap - size();
@@ -158,23 +224,40 @@ export function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
         kill();
       }
     };
+    const cpuSeconds = () => {
+      try {
+        return group?.cpuSeconds() ?? 0;
+      } catch {
+        return 0;
+      }
+    };
+    const oomKills = () => {
+      try {
+        return group?.oomKills() ?? 0;
+      } catch {
+        return 0;
+      }
+    };
     child.stdout!.on("data", collect(out, () => outBytes, (n) => (outBytes += n)));
     child.stderr!.on("data", collect(err, () => errBytes, (n) => (errBytes += n)));
-    const statusStream = child.stdio[statusFd] as NodeJS.ReadableStream;
+    const statusStream = child.stdio[fds.status] as NodeJS.ReadableStream;
     statusStream.on("data", (chunk: Buffer) => {
       status += chunk.toString("utf8");
-      if (runStartedAt === undefined && status.includes("run-start")) runStartedAt = performance.now();
+      if (runStartedAt === undefined && status.includes("run-start")) {
+        runStartedAt = performance.now();
+        runCpuStart = cpuSeconds();
+      }
     });
     statusStream.on("error", () => {});
 
-    spec.files.forEach((file, index) => {
-      const stream = child.stdio[fileFds[index]!] as NodeJS.WritableStream;
+    const send = (fd: number, content: string | Buffer) => {
+      const stream = child.stdio[fd] as NodeJS.WritableStream;
       stream.on("error", () => {});
-      stream.end(file.content);
-    });
-    const scriptStream = child.stdio[scriptFd] as NodeJS.WritableStream;
-    scriptStream.on("error", () => {});
-    scriptStream.end(script(spec));
+      stream.end(content);
+    };
+    spec.files.forEach((file, index) => send(fds.files[index]!, file.content));
+    send(fds.script, script(spec));
+    if (fds.seccomp !== undefined) send(fds.seccomp, isolation.seccomp!);
     child.stdin!.on("error", () => {});
     child.stdin!.end(spec.stdin ?? "");
 
@@ -183,11 +266,22 @@ export function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
       killedForTime = true;
       kill();
     }, backstopMs);
+    // RLIMIT_CPU counts per process; the group's usage is the run's total, so four spinning processes share one budget.
+    const cpuWatch = group
+      ? setInterval(() => {
+          const phase = runStartedAt === undefined ? (spec.compile ? spec.limits.compile : spec.limits.run) : spec.limits.run;
+          if (cpuSeconds() - runCpuStart > phase.cpuSeconds) {
+            killedForTime = true;
+            kill();
+          }
+        }, 200)
+      : undefined;
 
     const finish = (code: number | null, spawnError?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(cpuWatch);
       const durationMs = Math.round(performance.now() - started);
       const compileMatch = /compile (\d+)/.exec(status);
       const runMatch = /run (\d+)/.exec(status);
@@ -205,6 +299,9 @@ export function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
       if (timedOut || (truncated && !runMatch)) exitCode = timedOut ? null : exitCode;
       let stderr = Buffer.concat(err).toString("utf8");
       if (spawnError) stderr += `\nThe sandbox could not start: ${spawnError.message}`;
+      if (oomKills() > 0) {
+        stderr += `\nThe program was stopped: together its processes and files used more than the run's ${spec.limits.group.memoryBytes >> 20} MiB of memory.`;
+      }
       resolve({
         stdout: Buffer.concat(out).toString("utf8"),
         stderr,

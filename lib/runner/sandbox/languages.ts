@@ -43,8 +43,9 @@ export function planFor(language: Language, code: string, toolchains: Toolchains
     case "python":
       return {
         files: [{ path: "main.py", content: code }],
-        run: ["/usr/bin/python3", "-I", "-B", "main.py"],
-        env: { ...BASE_ENV, PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" },
+        // -I ignores every PYTHON* variable, so unbuffered output (what was printed before a timeout) needs -u.
+        run: ["/usr/bin/python3", "-I", "-B", "-u", "main.py"],
+        env: BASE_ENV,
         binds: [],
       };
     case "go": {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCheckHandler } from "@/app/api/exercises/[id]/check/handler";
 import { loadExercise } from "@/lib/content/exercises";
 import { sqliteTestDb, type TestDb } from "../../support/test-db";
+import { fromAddress } from "../../support/client-address";
 
 // POST /api/exercises/<id>/check called directly, with the real catalog, the real sandboxed runner and a throwaway
 // SQLite database. Each test checks from its own address so the per-client run limit and fail count stay its own.
@@ -43,7 +44,7 @@ describe("POST /api/exercises/<id>/check", () => {
   const check = async (handler: ReturnType<typeof createCheckHandler>, body: unknown, id = ID, ip = `10.0.0.${++address}`) => {
     const request = new Request(`http://localhost/api/exercises/${encodeURIComponent(id)}/check`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", ...fromAddress(ip) },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
     const response = await handler(request, { params: Promise.resolve({ id: encodeURIComponent(id) }) });
@@ -69,7 +70,7 @@ describe("POST /api/exercises/<id>/check", () => {
     expect(status).toBe(200);
     expect(body.passed).toBe(true);
     expect(body.tests).toEqual(exercise.tests.map((test) => ({ name: test.name, passed: true, message: "" })));
-    expect(body.stdout).not.toContain("@@TEST");
+    expect(body.stdout).not.toContain("@@OBS");
     expect(body.solution).toBe(exercise.solution);
     expect(body).toMatchObject({ saved: true, completed: false });
 
@@ -90,7 +91,7 @@ describe("POST /api/exercises/<id>/check", () => {
     expect(first.body.tests.map((test) => test.name)).toEqual(exercise.tests.map((test) => test.name));
     expect(first.body.tests.find((test) => test.name === "returns results in item order")).toMatchObject({
       passed: false,
-      message: "expected [60,20,40], got undefined",
+      message: "mapInOrder([30, 10, 20], waitThenDouble): got null, expected [60,20,40]",
     });
     expect(first.body.solution).toBeUndefined();
     const second = await check(user, { language: "javascript", code: "async function mapInOrder() { return []; }" }, ID, ip);

@@ -8,6 +8,7 @@ import type { SubmittedAnswers } from "@/lib/content/quiz-schema";
 import { gradeQuiz } from "@/lib/grading/quiz";
 import { recordQuizAttempt } from "@/lib/progress/attempts";
 import { DATABASES, type TestDb } from "../../support/test-db";
+import { fromAddress } from "../../support/client-address";
 
 // A lesson completes when its quiz passed and all its exercises passed, in either order. The fixture lesson
 // alpha/01-first has a quiz and two exercises (JavaScript and Python), checked by the real runner.
@@ -37,7 +38,7 @@ describe.each(DATABASES)("lesson completion with exercises on $name", ({ open })
       const response = await handler(
         new Request("http://localhost/api/x", {
           method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": `10.2.${counter}.${++address}` },
+          headers: { "content-type": "application/json", ...fromAddress(`10.2.${counter}.${++address}`) },
           body: JSON.stringify({ language: exercise.language, code }),
         }),
         { params: Promise.resolve({ id: encodeURIComponent(exercise.id) }) },

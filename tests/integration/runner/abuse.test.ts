@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:net";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCode } from "@/lib/runner/run-code";
 import type { RunRequest, RunResult } from "@/lib/runner/types";
@@ -48,8 +49,37 @@ function sandboxUidProcesses(): string[] {
   return found;
 }
 
+function memAvailableBytes(): number {
+  return Number(/^MemAvailable:\s+(\d+) kB/m.exec(readFileSync("/proc/meminfo", "utf8"))![1]) * 1024;
+}
+
+/** Run cgroups of this process still present anywhere under /sys/fs/cgroup (cgroup.ts names them by our pid). */
+function leftoverGroups(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      if (entry.name.startsWith(`backend-paths-run-${process.pid}-`)) found.push(path.join(dir, entry.name));
+      else if (depth < 4) walk(path.join(dir, entry.name), depth + 1);
+    }
+  };
+  walk("/sys/fs/cgroup", 0);
+  return found;
+}
+
+// Other work on the machine (builds, browsers) moves MemAvailable by a few hundred MiB within seconds; what these
+// cases could leave behind (a full tmpfs, a million inodes, three touched GiB) is well beyond this.
+const MEMORY_SLACK = 512 * 1024 * 1024;
+
 /** Runs the hostile program and, while it runs, an ordinary one on another slot that must still be answered. */
 async function hostile(request: RunRequest): Promise<RunResult> {
+  const memoryBefore = memAvailableBytes();
   const abuse = runCode(request, { slot: HOSTILE_SLOT });
   await new Promise((r) => setTimeout(r, 300));
   const started = performance.now();
@@ -60,8 +90,13 @@ async function hostile(request: RunRequest): Promise<RunResult> {
   // The kernel tears a killed namespace down asynchronously; give it a moment before calling anything a leak.
   for (let i = 0; i < 30 && sandboxUidProcesses().length; i++) await new Promise((r) => setTimeout(r, 100));
   expect(sandboxUidProcesses()).toEqual([]);
+  expect(leftoverGroups()).toEqual([]);
+  for (let i = 0; i < 30 && memAvailableBytes() < memoryBefore - MEMORY_SLACK; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(memAvailableBytes()).toBeGreaterThan(memoryBefore - MEMORY_SLACK);
   return result;
 }
+
+const asRoot = process.getuid?.() === 0;
 
 describe("sandbox abuse", () => {
   it("stops an endless loop at the wall-clock limit", async () => {
@@ -187,5 +222,135 @@ describe("sandbox abuse", () => {
     expect(result.timedOut).toBe(true);
     expect(result.stdout).toBe("");
     expect(performance.now() - started).toBeLessThan(15000);
+  });
+
+  it("shows what Python printed before an endless loop", async () => {
+    const result = await hostile({ language: "python", code: "print('before the loop')\nwhile True:\n    pass" });
+    expect(result).toMatchObject({ timedOut: true, stdout: "before the loop\n" });
+  });
+
+  it("refuses nested namespaces and other kernel interfaces", async () => {
+    const code = `import ctypes, subprocess
+r = subprocess.run(["unshare", "-Urm", "id", "-u"], capture_output=True, text=True)
+print("unshare -Urm:", r.returncode, repr(r.stdout.strip()))
+libc = ctypes.CDLL(None, use_errno=True)
+for name, flag in [("user", 0x10000000), ("net", 0x40000000), ("mount", 0x20000)]:
+    print(name, libc.unshare(flag), ctypes.get_errno())
+print("seccomp", open("/proc/self/status").read().split("Seccomp:")[1].split()[0])`;
+    const result = await hostile({ language: "python", code });
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^unshare -Urm: [1-9]\d* ''$/);
+    // EPERM (1) for each: user namespaces are disabled and the seccomp filter refuses the rest.
+    expect(lines.slice(1, 4)).toEqual(["user -1 1", "net -1 1", "mount -1 1"]);
+    expect(lines[4]).toBe("seccomp 2");
+  });
+
+  it("kills a program that calls the kernel through another ABI (x32) to get around the filter", async () => {
+    const code = `import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nprint("x32 unshare", libc.syscall(0x40000000 + 272, 0x10000000))`;
+    const result = await hostile({ language: "python", code });
+    expect(result.stdout).toBe("");
+    expect(result.exitCode).toBe(128 + 31); // SIGSYS
+  });
+
+  it("passes the program no descriptor but stdio", async () => {
+    const code = `import os\nopen_fds = []\nfor fd in os.listdir("/proc/self/fd"):\n    try:\n        os.readlink(f"/proc/self/fd/{fd}")\n        open_fds.append(int(fd))\n    except OSError:\n        pass  # the listing's own descriptor, closed by now\nprint(sorted(open_fds))`;
+    const result = await hostile({ language: "python", code });
+    expect(result.stdout).toBe("[0, 1, 2]\n");
+  });
+
+  describe.runIf(asRoot)("limits of the whole run (cgroup and private tmpfs, as root)", () => {
+    it("shows no host path and only bounded writable mounts in mountinfo", async () => {
+      const result = await hostile({ language: "python", code: `print(open("/proc/self/mountinfo").read())` });
+      const mounts = result.stdout.trim().split("\n").map((line) => {
+        const [before, after] = line.split(" - ");
+        const fields = before!.split(" ");
+        const [fstype, , superOptions] = after!.split(" ");
+        return { point: fields[4]!, writable: fields[5]!.split(",").includes("rw"), fstype, superOptions: superOptions ?? "" };
+      });
+      expect(result.stdout).not.toContain(process.cwd());
+      expect(result.stdout).not.toContain("/var/cache");
+      const unbounded = mounts.filter((m) => m.writable && m.fstype !== "proc" && m.fstype !== "devtmpfs" && !m.superOptions.includes("nr_inodes="));
+      expect(unbounded).toEqual([]);
+      expect(mounts.find((m) => m.point === "/dev")).toBeUndefined();
+    });
+
+    it("keeps /dev read-only and /dev/shm within the work tmpfs", async () => {
+      const code = `import os
+try:
+    open("/dev/planted", "w")
+    print("dev writable")
+except OSError:
+    print("dev read-only")
+written = 0
+try:
+    for i in range(400):
+        with open(f"/dev/shm/fill{i}", "wb", buffering=0) as f:
+            f.write(b"x" * (1 << 20))
+        written += 1
+except OSError as e:
+    print("stopped with errno", e.errno)
+print("MiB", written)`;
+      const result = await hostile({ language: "python", code });
+      const lines = result.stdout.trim().split("\n");
+      expect(lines[0]).toBe("dev read-only");
+      expect(lines[1]).toBe("stopped with errno 28");
+      expect(Number(lines[2]!.split(" ")[1])).toBeLessThanOrEqual(256);
+    });
+
+    it("stops a million directories at the inode limit", async () => {
+      const started = performance.now();
+      const code = `import os\nmade, err = 0, None\ntry:\n    for i in range(1_000_000):\n        os.mkdir(f"/tmp/d{i}")\n        made += 1\nexcept OSError as e:\n    err = e.errno\nprint(made, err)`;
+      const result = await hostile({ language: "python", code });
+      const [made, errno] = result.stdout.trim().split(" ").map(Number);
+      expect(errno).toBe(28);
+      expect(made).toBeLessThan(16384);
+      expect(performance.now() - started).toBeLessThan(8000);
+    });
+
+    it("holds three processes touching 1 GiB each to the run's memory", async () => {
+      const code = `import os
+pids = []
+for i in range(3):
+    pid = os.fork()
+    if pid == 0:
+        block = bytearray(1 << 30)
+        block[::4096] = b"\\x01" * (1 << 18)
+        print("touched 1 GiB", flush=True)
+        os._exit(0)
+    pids.append(pid)
+print("children that kept 1 GiB:", sum(1 for pid in pids if os.waitpid(pid, 0)[1] == 0))`;
+      const result = await hostile({ language: "python", code });
+      expect(result.stdout).not.toContain("touched");
+      expect(result.stdout).toContain("children that kept 1 GiB: 0");
+      expect(result.stderr).toContain("MiB of memory");
+    });
+
+    it("counts the CPU time of every process against one budget", async () => {
+      process.env.RUNNER_CPU_SECONDS = "1";
+      try {
+        // Four spinners each report their own CPU time; per-process limits would let each use the whole budget.
+        const code = `import os, time
+for i in range(4):
+    if os.fork() == 0:
+        while True:
+            mark = time.process_time()
+            while time.process_time() - mark < 0.05:
+                pass
+            print(i, time.process_time())
+os.wait()`;
+        const result = await hostile({ language: "python", code });
+        expect(result.timedOut).toBe(true);
+        const latest = new Map<string, number>();
+        for (const line of result.stdout.trim().split("\n")) {
+          const [child, seconds] = line.split(" ");
+          latest.set(child!, Number(seconds));
+        }
+        const total = [...latest.values()].reduce((sum, seconds) => sum + seconds, 0);
+        expect(total).toBeGreaterThan(0.3);
+        expect(total).toBeLessThan(1.6);
+      } finally {
+        delete process.env.RUNNER_CPU_SECONDS;
+      }
+    });
   });
 });

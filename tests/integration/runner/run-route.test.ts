@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { fromAddress } from "../../support/client-address";
 
 // Small limits so the queue can be filled quickly; set before the route (and its queue) is loaded.
 process.env.RUNNER_CONCURRENCY = "1";
@@ -12,11 +13,11 @@ beforeAll(async () => {
 });
 
 let ipCounter = 0;
-function post(body: unknown, { ip = `10.0.0.${++ipCounter}`, raw }: { ip?: string; raw?: string } = {}) {
+function post(body: unknown, { ip = `10.0.0.${++ipCounter}`, raw, headers = {} }: { ip?: string; raw?: string; headers?: Record<string, string> } = {}) {
   return POST(
     new Request("http://localhost/api/run", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", ...fromAddress(ip), ...headers },
       body: raw ?? JSON.stringify(body),
     }),
   );
@@ -58,6 +59,19 @@ describe("POST /api/run", () => {
     const limited = await post({ language: "python", code: "print(1)" }, { ip });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("keys the limit on the connection: a new X-Forwarded-For does not reset it", async () => {
+    const ip = "10.9.9.10";
+    for (let i = 0; i < 20; i++) await post({ language: "cobol", code: "" }, { ip, headers: { "x-forwarded-for": `192.0.2.${i}` } });
+    const limited = await post({ language: "python", code: "print(1)" }, { ip, headers: { "x-forwarded-for": "192.0.2.200" } });
+    expect(limited.status).toBe(429);
+  });
+
+  it.each(["text/plain; application/json", "text/plain"])("answers 415 for the content type %j, before running anything", async (type) => {
+    const response = await post({ language: "python", code: "print(1)" }, { headers: { "content-type": type } });
+    expect(response.status).toBe(415);
+    expect((await response.json()).error).toMatch(/application\/json/);
   });
 
   it("answers 429 with Retry-After when the queue is full, and keeps serving afterwards", async () => {

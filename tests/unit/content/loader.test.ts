@@ -33,7 +33,7 @@ describe("loadContent on a valid tree", () => {
       ["", "Intro text with bold words."],
       ["running-code", ""],
       ["comparing", "A callout."],
-      ["details", "More text."],
+      ["details", "More text, with a citation ."],
     ]);
     // One language per name keeps the short id; a name shared by several languages gets the extension.
     expect(lesson?.examples.map((e) => [e.id, e.language, e.expectedOutput])).toEqual([
@@ -43,6 +43,7 @@ describe("loadContent on a valid tree", () => {
     ]);
     expect(lesson?.quiz?.questions.map((q) => q.id)).toEqual(["pick-one", "both"]);
     expect(lesson?.quiz?.passMark).toBe(0.8);
+    expect(lesson?.citedSources).toEqual(["loader-guide"]);
   });
 
   it("reads a lesson's exercises with ids <lesson id>/<name>, in name order", () => {
@@ -52,7 +53,8 @@ describe("loadContent on a valid tree", () => {
       ["alpha/01-first/greet", "python", "Greet by name", ["greets Ada"], []],
     ]);
     expect(lesson?.exercises[0]?.solution).toContain("return n * 2;");
-    expect(lesson?.exercises[0]?.harness).toContain("{{NONCE}}");
+    expect(lesson?.exercises[0]?.harness).toContain('__check("doubles 2", () => double(2));');
+    expect(lesson?.exercises[1]?.tests).toEqual([{ name: "greets Ada", expect: "Hello, Ada!" }]);
     expect(catalog.lessons.find((l) => l.id === "beta/01-second")?.exercises).toEqual([]);
   });
 });
@@ -63,7 +65,7 @@ describe("loadContent on broken trees: one precise message each", () => {
     ["unknown-front-matter-field", 'lessons/alpha/01-first/index.mdx:7: front matter "author": unknown field'],
     ["missing-front-matter", "lessons/alpha/01-first/index.mdx:1: index.mdx must start with front matter between two --- lines"],
     ["unknown-prerequisite", 'lessons/beta/01-second/index.mdx:10: unknown prerequisite "alpha/09-missing": no lesson has that id'],
-    ["unknown-component", "lessons/alpha/01-first/index.mdx:31: unknown component <Quizz> (known: Example, Compare, Callout, BarChart, Figure)"],
+    ["unknown-component", "lessons/alpha/01-first/index.mdx:31: unknown component <Quizz> (known: Example, Compare, Callout, BarChart, Figure, Cite)"],
     ["mdx-syntax-error", "lessons/alpha/01-first/index.mdx:29: MDX syntax error: Unexpected end of file before member name, expected a character that can start an attribute name, such as a letter, `$`, or `_`; whitespace before attributes; or the end of the tag"],
     ["duplicate-question-id", 'lessons/alpha/01-first/quiz.yaml:12: duplicate question id "pick-one" (first used on line 2)'],
     ["duplicate-lesson-number", 'lessons/alpha/01-first: duplicate lesson number "01" in track "alpha": 01-again and 01-first'],
@@ -74,14 +76,17 @@ describe("loadContent on broken trees: one precise message each", () => {
     ["example-without-output", "lessons/alpha/01-first/examples/hello.js: example has no expected output: add examples/hello.out with what it prints"],
     ["example-file-missing", 'lessons/alpha/01-first/index.mdx:19: <Example file="hello.go">: no such example in examples/'],
     ["compare-single-language", 'lessons/alpha/01-first/index.mdx:23: <Compare name="add">: needs at least two examples named add.<ext> in examples/'],
+    ["cite-unknown-source", 'lessons/alpha/01-first/index.mdx:29: <Cite source="no-such-source">: no such source in lessons/sources.yaml'],
+    ["sources-bad-date", 'lessons/sources.yaml:5: sources "sources[0].date": must be YYYY, YYYY-MM or YYYY-MM-DD'],
     ["missing-track-yaml", "lessons/beta/track.yaml: missing track.yaml (title, pitch, order)"],
     ["exercise-language-not-in-lesson", `${exercise}/double.yaml:3: exercise language "go" is not one of the lesson's languages (javascript, python)`],
-    ["exercise-without-tests", `${exercise}/double.yaml: exercise has no tests (add "tests:" with a "- name:" for each test the harness reports)`],
-    ["exercise-duplicate-test-name", `${exercise}/double.yaml:16: duplicate test name "doubles 2" (first used on line 15)`],
+    ["exercise-without-tests", `${exercise}/double.yaml: exercise has no tests (add "tests:" with a "- name:" and an "expect:" for each test the harness checks)`],
+    ["exercise-duplicate-test-name", `${exercise}/double.yaml:17: duplicate test name "doubles 2" (first used on line 15)`],
     ["exercise-unknown-field", `${exercise}/double.yaml:12: exercise "hint": unknown field`],
     ["exercise-bad-file-name", `${exercise}/Greet.yml: exercise files are named <kebab-name>.yaml, e.g. parallel-sum.yaml`],
     ["exercise-starter-is-solution", `${exercise}/double.yaml:4: the starter is the solution: the exercise would be complete before the learner starts`],
-    ["exercise-harness-without-nonce", `${exercise}/double.yaml:17: exercise "harness": the harness must print the {{NONCE}} in its marker lines`],
+    ["exercise-harness-prints-verdicts", `${exercise}/double.yaml:19: exercise "harness": the harness reports observations with __check(name, fn); it must not print @@TEST verdict lines or {{NONCE}}`],
+    ["exercise-test-without-expect", `${exercise}/double.yaml:17: exercise "tests[1].expect": needs the value the check must observe: null, true, 2, "text", a list or a mapping`],
     ["exercise-duplicate-title", `${exercise}/greet.yaml:1: duplicate exercise title "Double a number" (also in double.yaml)`],
     ["exercise-yaml-syntax", `${exercise}/double.yaml:3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`],
   ])("%s", (name, message) => {

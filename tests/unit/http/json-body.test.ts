@@ -18,6 +18,33 @@ describe("readJson", () => {
     await expect(readJson(request('{"n":3}'), schema)).resolves.toEqual({ n: 3 });
   });
 
+  it.each(["application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8", " application/json ; charset=utf-8"])(
+    "accepts the content type %j",
+    async (type) => {
+      await expect(readJson(request('{"n":3}', type), schema)).resolves.toEqual({ n: 3 });
+    },
+  );
+
+  it.each([
+    "text/plain; application/json",
+    "text/plain;charset=application/json",
+    "application/x-www-form-urlencoded; application/json",
+    "multipart/form-data; boundary=application/json",
+    "application/json, text/plain",
+    "application/jsonx",
+    "application/json-patch+json",
+    "text/plain",
+    "",
+  ])("answers 415 for the content type %j", async (type) => {
+    await expect(failure(readJson(request('{"n":3}', type), schema))).resolves.toEqual({ status: 415, message: "Send the request body as application/json." });
+  });
+
+  it("answers 415 when there is no content type", async () => {
+    const untyped = new Request("http://localhost/api/x", { method: "POST", body: new Uint8Array(Buffer.from('{"n":3}')) });
+    expect(untyped.headers.get("content-type")).toBeNull();
+    await expect(failure(readJson(untyped, schema))).resolves.toMatchObject({ status: 415 });
+  });
+
   it.each([
     ["malformed JSON", request("{n:"), 400, "The request body must be valid JSON."],
     ["an empty body", request(null), 400, "The request body must be valid JSON."],

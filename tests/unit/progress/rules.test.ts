@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  completionInstant,
   currentStreak,
   dayKey,
   isDue,
-  isLessonComplete,
   isMastered,
   longestStreak,
   masteryDeltas,
@@ -18,18 +18,21 @@ const at = (iso: string) => new Date(iso);
 const T0 = at("2026-03-01T10:00:00Z");
 const day = (n: number) => new Date(T0.getTime() + n * 86_400_000);
 
-describe("isLessonComplete", () => {
+describe("completionInstant", () => {
+  const t1 = at("2026-03-01T10:00:00Z");
+  const t2 = at("2026-03-02T10:00:00Z");
   it.each([
-    { quizPassed: true, exercisesPassed: null, complete: true, why: "quiz passed, no exercises" },
-    { quizPassed: false, exercisesPassed: null, complete: false, why: "quiz failed, no exercises" },
-    { quizPassed: true, exercisesPassed: true, complete: true, why: "quiz passed, exercises pass" },
-    { quizPassed: true, exercisesPassed: false, complete: false, why: "quiz passed, an exercise fails" },
-    { quizPassed: false, exercisesPassed: true, complete: false, why: "exercises pass, quiz failed" },
-    { quizPassed: null, exercisesPassed: true, complete: true, why: "no quiz, exercises pass" },
-    { quizPassed: null, exercisesPassed: false, complete: false, why: "no quiz, an exercise fails" },
-    { quizPassed: null, exercisesPassed: null, complete: false, why: "neither quiz nor exercises" },
-  ])("$why -> $complete", ({ quizPassed, exercisesPassed, complete }) => {
-    expect(isLessonComplete({ quizPassed, exercisesPassed })).toBe(complete);
+    { hasQuiz: true, quizPassedAt: t1, exercisePassedAt: [], completed: t1, why: "quiz passed, no exercises" },
+    { hasQuiz: true, quizPassedAt: null, exercisePassedAt: [], completed: null, why: "quiz not passed, no exercises" },
+    { hasQuiz: true, quizPassedAt: t2, exercisePassedAt: [t1], completed: t2, why: "exercise first, then the quiz" },
+    { hasQuiz: true, quizPassedAt: t1, exercisePassedAt: [t2, t1], completed: t2, why: "quiz first, the last exercise later" },
+    { hasQuiz: true, quizPassedAt: t1, exercisePassedAt: [t1, null], completed: null, why: "quiz passed, an exercise not yet" },
+    { hasQuiz: true, quizPassedAt: null, exercisePassedAt: [t1], completed: null, why: "exercises pass, quiz not yet" },
+    { hasQuiz: false, quizPassedAt: null, exercisePassedAt: [t2], completed: t2, why: "no quiz, exercises pass" },
+    { hasQuiz: false, quizPassedAt: null, exercisePassedAt: [null], completed: null, why: "no quiz, an exercise not yet" },
+    { hasQuiz: false, quizPassedAt: t1, exercisePassedAt: [], completed: null, why: "neither quiz nor exercises" },
+  ])("$why", ({ completed, ...input }) => {
+    expect(completionInstant(input)).toEqual(completed);
   });
 });
 

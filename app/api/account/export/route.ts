@@ -9,7 +9,7 @@ export const GET = handle(async () => {
   const user = await currentUser();
   if (!user) throw new AppError("unauthorized:session");
   const data = await exportUserData({ userId: user.id });
-  // A session can outlive its account (JWT): the account is gone, so there is nothing to export.
+  // Deleted between the session check and this read: there is nothing to export.
   if (!data) throw new AppError("not_found:resource", "This account no longer exists.");
   const file = `backend-paths-export-${data.exportedAt.slice(0, 10)}.json`;
   return new Response(JSON.stringify(data, null, 2), {

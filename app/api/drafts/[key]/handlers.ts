@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/handle";
+import { decodeSegment } from "@/lib/http/path-segment";
 import { readJson } from "@/lib/http/json-body";
 import { deleteDraft, draftBodySchema, draftKeySchema, getDraft, saveDraft } from "@/lib/progress/drafts";
 
@@ -15,7 +16,7 @@ export function createDraftHandlers({ currentUser, client }: Deps) {
   async function authorised(context: Context) {
     const user = await currentUser();
     if (!user) throw new AppError("unauthorized:session");
-    const parsed = draftKeySchema.safeParse(decodeURIComponent((await context.params).key));
+    const parsed = draftKeySchema.safeParse(decodeSegment((await context.params).key));
     if (!parsed.success) throw new AppError("bad_request:body", "The draft key is not valid.");
     // Ownership is the query itself: every read and write below is scoped to this user's id.
     return { userId: user.id, key: parsed.data };

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { LessonKeyNav } from "@/components/lesson/lesson-key-nav";
 import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonPager } from "@/components/lesson/lesson-pager";
+import { LessonSources } from "@/components/lesson/lesson-sources";
 import { PrerequisiteLinks } from "@/components/lesson/prerequisite-links";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
@@ -76,6 +77,8 @@ export default async function LessonPage({ params }: { params: Params }) {
         <div className="lesson-prose">
           <Content components={lessonComponents(lesson, new Map(highlightedPairs))} />
         </div>
+
+        {lesson.citedSources.length > 0 && <LessonSources ids={lesson.citedSources} />}
 
         {lesson.exercises.length > 0 && (
           <section className="lesson-extra" aria-labelledby="practice-heading">

@@ -7,6 +7,7 @@ import type { Catalog } from "@/lib/content/load";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/handle";
+import { decodeSegment } from "@/lib/http/path-segment";
 import { readJson } from "@/lib/http/json-body";
 import { recordExerciseSubmission } from "@/lib/progress/exercises";
 import { checkExercise } from "@/lib/runner/check-exercise";
@@ -38,7 +39,7 @@ export function createCheckHandler(deps: Deps) {
     const key = clientAddress(request);
     takeRunToken(key);
     const user = await deps.currentUser();
-    const id = decodeURIComponent((await context.params).id);
+    const id = decodeSegment((await context.params).id);
     const found = findExercise(id, deps.catalog?.());
     if (!found) throw new AppError("not_found:resource", "There is no exercise with this id.");
     const { exercise, lesson } = found;
