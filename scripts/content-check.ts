@@ -1,11 +1,16 @@
 // npm run content:check — validates every lesson (front matter, components, prerequisites, quizzes, examples,
 // exercises), runs each runnable example through the real server runner comparing stdout with its .out file, and
-// checks every exercise with the real runner: its solution gives every test's `expect` and its starter does not.
-// Options: --no-run (validation only), --only <lessonId prefix> (e.g. go/ or rust/01-ownership-and-async).
+// checks every exercise with the real runner: its solution gives every test's `expect` and its starter does not; runs
+// every "what does this print" quiz question and compares it with its answer; and runs the four-language lab's
+// programs (lessons/_lab) against their expected output.
+// Options: --no-run (validation only), --only <lessonId prefix> (e.g. go/ or rust/01-ownership-and-async; `lab` for
+// the lab alone).
 import path from "node:path";
 import { checkExamples } from "@/lib/content/examples";
 import { formatIssue } from "@/lib/content/issues";
+import { checkLab, loadLab } from "@/lib/content/lab";
 import { loadContent, type Lesson } from "@/lib/content/load";
+import { checkOutputQuestions, outputQuestions } from "@/lib/content/output-questions";
 import { checkExercise } from "@/lib/runner/check-exercise";
 import { runCode } from "@/lib/runner/run-code";
 
@@ -17,8 +22,10 @@ async function main() {
 
   const root = path.join(process.cwd(), "lessons");
   const { catalog, issues } = loadContent(root);
+  const lab = loadLab();
+  issues.push(...lab.issues);
   const lessons = catalog.lessons.filter((l) => !only || l.id.startsWith(only));
-  console.log(`Checked ${catalog.tracks.length} tracks and ${catalog.lessons.length} lessons.`);
+  console.log(`Checked ${catalog.tracks.length} tracks, ${catalog.lessons.length} lessons and ${lab.programs.length} lab programs.`);
   if (issues.length) {
     console.error(`\n${issues.length} problem(s):`);
     for (const issue of issues) console.error(`  ${formatIssue(issue)}`);
@@ -59,9 +66,32 @@ async function main() {
     }
   }
 
+  if (!noRun) {
+    const questions = outputQuestions(lessons);
+    console.log(`Running ${questions.length} "what does this print" question(s)…`);
+    for (const r of await checkOutputQuestions(questions, (req) => runCode(req))) {
+      if (r.ok) console.log(`  ok   ${r.question.file} ${r.question.id}`);
+      else {
+        failures++;
+        console.error(`  FAIL ${r.message}`);
+      }
+    }
+  }
+
+  if (!noRun && (!only || only === "lab")) {
+    console.log(`Running the lab's ${lab.programs.length} program(s) in ${lab.programs[0]?.sources.length ?? 0} languages…`);
+    for (const r of await checkLab(lab.programs, (req) => runCode(req))) {
+      if (r.ok) console.log(`  ok   ${r.source.path}`);
+      else {
+        failures++;
+        console.error(`  FAIL ${r.message}`);
+      }
+    }
+  }
+
   if (issues.length || failures || exerciseFailures) {
     console.error(
-      `\ncontent:check failed: ${issues.length} content problem(s), ${failures} example(s) with wrong output, ${exerciseFailures} exercise(s) that do not check out.`,
+      `\ncontent:check failed: ${issues.length} content problem(s), ${failures} example(s), question(s) or lab program(s) with wrong output, ${exerciseFailures} exercise(s) that do not check out.`,
     );
     process.exit(1);
   }

@@ -32,6 +32,12 @@ export default function CatalogPage() {
           </li>
         ))}
       </ul>
+      <section className="card" aria-labelledby="lab-heading">
+        <h2 id="lab-heading">
+          <Link href="/lab">The four-language lab</Link>
+        </h2>
+        <p>Run the same Fibonacci benchmark and concurrent fan-out in TypeScript, Python, Go and Rust at once, and compare your numbers with the articles&apos;.</p>
+      </section>
       {process.env.NODE_ENV === "development" && <LessonLiveReload />}
     </>
   );

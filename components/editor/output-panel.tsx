@@ -1,5 +1,14 @@
 import type { RunResult } from "@/lib/runner/types";
 
+/**
+ * Compiling and running apart: a compiled language's first run is mostly compiling, and one number mixing the two
+ * would show Go and Rust slower than Python. Engines that do not split the phases give their total.
+ */
+export function timing({ compileMs, runMs, durationMs }: RunResult): string {
+  if (compileMs !== undefined) return runMs === undefined ? `compiling took ${compileMs} ms; the program did not run` : `compiled in ${compileMs} ms · ran in ${runMs} ms`;
+  return `ran in ${runMs ?? durationMs} ms`;
+}
+
 /** stdout and stderr apart, the exit code, the time, and a plain line when a limit stopped the run. */
 export function OutputPanel({ result, running, label }: { result: RunResult | null; running: boolean; label: string }) {
   if (running) {
@@ -36,7 +45,7 @@ export function OutputPanel({ result, running, label }: { result: RunResult | nu
         </p>
       )}
       <p className="run-meta muted" data-testid="run-meta">
-        {result.exitCode === null ? "No exit code" : `Exit code ${result.exitCode}`} · {result.durationMs} ms
+        {result.exitCode === null ? "No exit code" : `Exit code ${result.exitCode}`} · {timing(result)}
       </p>
     </div>
   );

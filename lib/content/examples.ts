@@ -67,24 +67,40 @@ async function checkExample(example: LessonExample, run: (req: RunRequest) => Pr
   } catch (error) {
     return { example, ok: false, message: `${example.path}: the runner failed: ${(error as Error).message}` };
   }
-  if (result.timedOut) return { example, ok: false, message: `${example.path}: timed out` };
-  if (result.exitCode !== 0) {
-    const stderr = result.stderr.trim().split("\n").slice(0, 5).join("\n  ");
-    return { example, ok: false, message: `${example.path}: exited with code ${result.exitCode}${stderr ? `\n  ${stderr}` : ""}` };
-  }
+  const failure = runFailure(result);
+  if (failure) return { example, ok: false, message: `${example.path}: ${failure}` };
   const actual = normaliseOutput(result.stdout);
   const expected = normaliseOutput(example.expectedOutput);
   if (actual === expected) return { example, ok: true };
   return { example, ok: false, message: `${example.path}: output differs from ${example.path.replace(/\.[a-z]+$/, ".out")}\n${firstDifference(expected, actual)}` };
 }
 
-function firstDifference(expected: string, actual: string): string {
+/** Why a run that should print its output did not finish cleanly ("timed out", "exited with code 1" + stderr). */
+export function runFailure(result: RunResult): string | undefined {
+  if (result.timedOut) return "timed out";
+  if (result.exitCode === 0) return undefined;
+  const stderr = result.stderr.trim().split("\n").slice(0, 5).join("\n  ");
+  return `exited with code ${result.exitCode}${stderr ? `\n  ${stderr}` : ""}`;
+}
+
+export type LineDifference = { index: number; expected: string; actual: string };
+
+/**
+ * The first line where two normalised outputs differ, or undefined when they agree. `matches` decides whether an
+ * expected line accepts an actual one (the lab's expected outputs hold a pattern line for the timing).
+ */
+export function firstDifferentLine(expected: string, actual: string, matches = (want: string, got: string) => want === got): LineDifference | undefined {
   const want = expected.split("\n");
   const got = actual.split("\n");
   for (let i = 0; i < Math.max(want.length, got.length); i++) {
-    if (want[i] !== got[i]) {
-      return `  line ${i + 1}: expected ${JSON.stringify(want[i] ?? "(end of output)")}, got ${JSON.stringify(got[i] ?? "(end of output)")}`;
+    if (want[i] === undefined || got[i] === undefined || !matches(want[i]!, got[i]!)) {
+      return { index: i, expected: want[i] ?? "(end of output)", actual: got[i] ?? "(end of output)" };
     }
   }
-  return "";
+  return undefined;
+}
+
+function firstDifference(expected: string, actual: string): string {
+  const d = firstDifferentLine(expected, actual);
+  return d ? `  line ${d.index + 1}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}` : "";
 }

@@ -41,6 +41,6 @@ export async function runCode(request: RunRequest, options: RunOptions = {}): Pr
   }
   if (options.extraFiles) plan = { ...plan, files: [...plan.files, ...options.extraFiles] };
   const outcome = await runSandbox({ ...plan, stdin: request.stdin, limits: defaultLimits(), slot: options.slot ?? 0 });
-  const { stdout, stderr, exitCode, timedOut, truncated, durationMs } = outcome;
-  return { stdout, stderr, exitCode, timedOut, truncated, durationMs };
+  const { stdout, stderr, exitCode, timedOut, truncated, durationMs, compileMs, runMs } = outcome;
+  return { stdout, stderr, exitCode, timedOut, truncated, durationMs, compileMs, runMs };
 }

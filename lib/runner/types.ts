@@ -22,6 +22,10 @@ export const runResultSchema = z.object({
   timedOut: z.boolean(),
   truncated: z.boolean(),
   durationMs: z.number(),
+  /** Milliseconds the compile step took in the sandbox; absent where there is none (interpreters, browser engines). */
+  compileMs: z.number().optional(),
+  /** Milliseconds from the program's start to its end, compiling excluded; absent when it never started. */
+  runMs: z.number().optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 

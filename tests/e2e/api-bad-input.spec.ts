@@ -12,6 +12,7 @@ const SAMPLE_SEGMENT: Record<string, string> = {
   lesson: "01-event-loop",
   id: encodeURIComponent("node/01-event-loop/in-order"),
   key: encodeURIComponent("node/01-event-loop/hello"),
+  unknown: "no-such-api",
 };
 
 function routes(dir = API_DIR): { url: string; methods: string[] }[] {

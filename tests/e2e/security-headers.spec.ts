@@ -72,7 +72,8 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("reportViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+      const where = `${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`;
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI} at ${where}`);
     });
   });
   return violations;
@@ -130,6 +131,28 @@ test.describe("pages under the policy", () => {
     await expect(box.getByTestId("stdout")).toHaveText("still here", { timeout: 30_000 });
     expect(wasmFetches.length, "Pyodide was loaded again").toBe(loaded);
   });
+
+  test("without isolation the loop is still stopped, by the backstop: the worker is replaced", async ({ page }) => {
+    test.setTimeout(120_000);
+    // The same page served without COOP/COEP, as a proxy that drops them would.
+    await page.route("**/playground", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers["cross-origin-opener-policy"];
+      delete headers["cross-origin-embedder-policy"];
+      await route.fulfill({ response, headers });
+    });
+    const wasmFetches: string[] = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && wasmFetches.push(r.url()));
+    await page.goto("/playground");
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    const box = playground(page, "python");
+    await runCode(page, box, "import sys\nsys.marker = 'gone after a restart'\nprint('start')\nwhile True:\n    pass");
+    await expect(box.getByTestId("limit")).toContainText("time limit", { timeout: 60_000 });
+    await runCode(page, box, "import sys\nprint(getattr(sys, 'marker', 'fresh interpreter'))");
+    await expect(box.getByTestId("stdout")).toHaveText("fresh interpreter", { timeout: 60_000 });
+    expect(wasmFetches.length).toBeGreaterThan(1);
+  });
 });
 
 test.describe("state-changing API requests from another site", () => {
@@ -144,17 +167,23 @@ test.describe("state-changing API requests from another site", () => {
     });
   }
 
-  test("are refused when a real browser sends them from another site", async ({ page, baseURL }) => {
-    // A page on another site (served by the test itself): the browser sets Origin and Sec-Fetch-Site on its own.
-    await page.route("http://other-site.test/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>other site</title>" }));
-    await page.goto("http://other-site.test/");
-    const answer = page.waitForResponse((r) => r.url() === `${baseURL}/api/run`);
-    // text/plain needs no CORS preflight, so without the rule this would reach the runner.
-    await page.evaluate((url) => fetch(url, { method: "POST", mode: "no-cors", body: '{"language":"python","code":"print(1)"}' }).catch(() => null), `${baseURL}/api/run`);
-    const response = await answer;
-    expect(response.status()).toBe(403);
-    expect(await response.request().headerValue("sec-fetch-site")).toBe("cross-site");
-  });
+  for (const [site, other] of [
+    ["cross-site", "http://127.0.0.1"],
+    ["same-site", "http://localhost:3999"],
+  ] as const) {
+    test(`are refused when a real browser sends them from a ${site} page`, async ({ page, baseURL }) => {
+      // A page on another origin, served by the test itself; the browser sets Origin and Sec-Fetch-Site on its own.
+      const origin = other.includes(":3999") ? other : `${other}:${new URL(baseURL!).port}`;
+      await page.route(`${origin}/elsewhere`, (route) => route.fulfill({ contentType: "text/html", body: "<title>elsewhere</title>" }));
+      await page.goto(`${origin}/elsewhere`);
+      const answer = page.waitForResponse((r) => r.url() === `${baseURL}/api/run`);
+      // text/plain needs no CORS preflight, so without the rule this would reach the runner.
+      await page.evaluate((url) => fetch(url, { method: "POST", mode: "no-cors", body: '{"language":"python","code":"print(1)"}' }).catch(() => null), `${baseURL}/api/run`);
+      const response = await answer;
+      expect(await response.request().headerValue("sec-fetch-site")).toBe(site);
+      expect(response.status()).toBe(403);
+    });
+  }
 
   test("are answered normally from this origin and from clients that send neither header", async ({ request, baseURL }) => {
     const own: Record<string, string>[] = [{ origin: baseURL!, "sec-fetch-site": "same-origin" }, {}];

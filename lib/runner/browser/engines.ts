@@ -118,7 +118,7 @@ function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }:
   });
 }
 
-async function runOnServer(request: RunRequest, { signal }: RunOptions): Promise<RunResult> {
+export async function runOnServer(request: RunRequest, { signal }: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const failed = (message: string): RunResult => ({
     stdout: "",

@@ -45,6 +45,10 @@ export type SandboxOutcome = {
   timedOut: boolean;
   truncated: boolean;
   durationMs: number;
+  /** The compile step's own time, from its start to the program's start (or to the end when it failed). */
+  compileMs?: number;
+  /** The program's own time, from its start to its end: what a learner compares across languages. */
+  runMs?: number;
   phase: "setup" | "compile" | "run";
 };
 
@@ -72,6 +76,7 @@ function limited(limits: PhaseLimits, argv: string[]): string {
 function script(spec: SandboxSpec): string {
   const lines = ["cd " + WORK_DIR];
   if (spec.compile) {
+    lines.push('echo "compile-start" >&3');
     lines.push(`${limited(spec.limits.compile, spec.compile)} </dev/null`);
     lines.push('rc=$?; if [ "$rc" -ne 0 ]; then echo "compile $rc" >&3; exit "$rc"; fi');
   }
@@ -200,7 +205,10 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
     let truncated = false;
     let killedForTime = false;
     let status = "";
+    // Phase marks as the status lines arrive: bwrap's setup and teardown belong to neither phase.
+    let compileStartedAt: number | undefined;
     let runStartedAt: number | undefined;
+    let endedAt: number | undefined;
     let runCpuStart = 0;
     let settled = false;
 
@@ -243,10 +251,13 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
     const statusStream = child.stdio[fds.status] as NodeJS.ReadableStream;
     statusStream.on("data", (chunk: Buffer) => {
       status += chunk.toString("utf8");
+      const now = performance.now();
+      if (compileStartedAt === undefined && status.includes("compile-start")) compileStartedAt = now;
       if (runStartedAt === undefined && status.includes("run-start")) {
-        runStartedAt = performance.now();
+        runStartedAt = now;
         runCpuStart = cpuSeconds();
       }
+      if (endedAt === undefined && /(compile|run) \d+/.test(status)) endedAt = now;
     });
     statusStream.on("error", () => {});
 
@@ -282,13 +293,18 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
       settled = true;
       clearTimeout(timer);
       clearInterval(cpuWatch);
-      const durationMs = Math.round(performance.now() - started);
+      const now = performance.now();
+      const durationMs = Math.round(now - started);
+      // A killed phase never reports its end: it ended when the sandbox did.
+      const end = endedAt ?? now;
+      const compileMs = compileStartedAt === undefined ? undefined : Math.round((runStartedAt ?? end) - compileStartedAt);
+      const runMs = runStartedAt === undefined ? undefined : Math.round(end - runStartedAt);
       const compileMatch = /compile (\d+)/.exec(status);
       const runMatch = /run (\d+)/.exec(status);
       const phase = runStartedAt !== undefined ? "run" : compileMatch ? "compile" : "setup";
       let exitCode: number | null = runMatch ? Number(runMatch[1]) : compileMatch ? Number(compileMatch[1]) : code;
       const limits = phase === "compile" ? spec.limits.compile : spec.limits.run;
-      const phaseMs = runStartedAt !== undefined ? performance.now() - runStartedAt : durationMs;
+      const phaseMs = runStartedAt !== undefined ? now - runStartedAt : durationMs;
       // timeout(1) answers 124 after its TERM; SIGXCPU (152) and SIGKILL (137) come from the CPU limit. 124 alone
       // could be the program's own exit code, so it counts as a timeout only when the wall limit really passed.
       const timedOut =
@@ -309,6 +325,8 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
         timedOut,
         truncated,
         durationMs,
+        compileMs,
+        runMs,
         phase,
       });
     };
