@@ -38,6 +38,11 @@ export async function proxy(request: NextRequest): Promise<Response> {
 }
 
 export const config = {
-  // Built files and Pyodide are served from disk as they are; everything else passes through here.
-  matcher: ["/((?!_next/static/|vendor/).*)"],
+  // Not every page view: running the proxy costs static pages a large part of their throughput (README, "Security
+  // headers"). Pages need it only for a path with a %-sequence or a multipart POST.
+  matcher: [
+    "/api/:path*",
+    "/((?!_next/static/|vendor/).*%.*)",
+    { source: "/((?!_next/static/|vendor/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+  ],
 };

@@ -12,10 +12,10 @@ export const metadata: Metadata = {
 };
 
 const LANGUAGE: Record<LabLanguage, { label: string; detail: string }> = {
-  typescript: { label: "TypeScript", detail: "on Node.js, types erased" },
+  typescript: { label: "TypeScript", detail: "Node.js, types erased" },
   python: { label: "Python", detail: "CPython" },
-  go: { label: "Go", detail: "go build" },
-  rust: { label: "Rust", detail: "rustc, debug build" },
+  go: { label: "Go", detail: "compiled with go build" },
+  rust: { label: "Rust", detail: "compiled with rustc, debug build" },
 };
 
 export default async function LabPage() {

@@ -79,7 +79,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
           </button>
         )}
         <span className="muted playground-hint">
-          {name} · runs {engineFor(example.language) === "server" ? "on the server" : "in your browser"} · Ctrl/⌘+Enter
+          {name} · runs {engineFor(example.language, code) === "server" ? "on the server" : "in your browser"} · Ctrl/⌘+Enter
         </span>
       </div>
       <OutputPanel result={result} running={running} label={`Output of the ${name} example`} />

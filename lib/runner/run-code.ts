@@ -27,7 +27,7 @@ function unavailable(message: string): RunResult {
  * compile errors, crashes and limits are all results. The caller (the queue) decides how many run at once.
  */
 export async function runCode(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
-  const toolchains = await prepareToolchains();
+  const toolchains = await prepareToolchains(request.language);
   const problem = problemFor(request.language, toolchains.problems);
   if (problem) return unavailable(`This language cannot run on the server right now: ${problem}`);
   let plan;

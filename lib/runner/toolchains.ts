@@ -1,42 +1,54 @@
 import "server-only";
+import { offerProbe, readOffer, type Offer, type OfferLanguage } from "./offers";
 import { runCode } from "./run-code";
 import { prepareIsolation, type IsolationReport } from "./sandbox/isolation";
 import { prepareToolchains } from "./sandbox/toolchains";
 import type { Language } from "./types";
 
-export type RunnerStatus = { status: "available" } | { status: "unavailable"; reason: string };
+/** Available runners say what they offer where a probe reports it (language version, frameworks with versions). */
+export type RunnerStatus = ({ status: "available" } & Partial<Offer> & { note?: string }) | { status: "unavailable"; reason: string };
 export type RunnerLanguage = "javascript" | "python" | "go" | "rust";
 
 // Health is measured, not assumed: each language runs a tiny program inside the real sandbox. The answer is cached
 // so that polling /api/health cannot be used to keep the sandbox busy.
-const PROBES: Record<RunnerLanguage, { code: string; expect: string }> = {
-  javascript: { code: `console.log(6 * 7)`, expect: "42" },
-  python: { code: `print(6 * 7)`, expect: "42" },
+const PROBES: Record<Exclude<RunnerLanguage, OfferLanguage>, { code: string; expect: string }> = {
   go: { code: `package main\nimport "fmt"\nfunc main() { fmt.Println(6 * 7) }`, expect: "42" },
   rust: { code: `fn main() { println!("{}", 6 * 7); }`, expect: "42" },
 };
+const LANGUAGES: RunnerLanguage[] = ["javascript", "python", "go", "rust"];
 const HEALTH_SLOT = 50;
 const CACHE_MS = 5 * 60_000;
 const WARMING_WAIT_MS = 2_000;
 
 let cached: { at: number; value: Promise<Record<RunnerLanguage, RunnerStatus>> } | undefined;
 
-async function probe(language: Language, code: string, expect: string): Promise<RunnerStatus> {
+async function probe(language: Language, code: string, accept: (stdout: string) => Partial<Offer> | undefined): Promise<RunnerStatus> {
   try {
     const result = await runCode({ language, code }, { slot: HEALTH_SLOT });
-    if (result.exitCode === 0 && result.stdout.trim() === expect) return { status: "available" };
+    const offer = result.exitCode === 0 ? accept(result.stdout) : undefined;
+    if (offer) return { status: "available", ...offer };
     return { status: "unavailable", reason: (result.stderr.trim() || "the test program gave the wrong answer").slice(0, 300) };
   } catch (error) {
     return { status: "unavailable", reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
+async function measureOne(language: RunnerLanguage): Promise<RunnerStatus> {
+  if (language === "javascript" || language === "python") {
+    const toolchains = await prepareToolchains(language);
+    const status = await probe(language, offerProbe(language, toolchains.nodePackages?.names ?? []), readOffer);
+    const note = language === "javascript" ? toolchains.problems.nodePackages : undefined;
+    return note && status.status === "available" ? { ...status, note } : status;
+  }
+  const { code, expect } = PROBES[language];
+  return probe(language, code, (stdout) => (stdout.trim() === expect ? {} : undefined));
+}
+
 async function measure(): Promise<Record<RunnerLanguage, RunnerStatus>> {
-  const languages = Object.keys(PROBES) as RunnerLanguage[];
   const statuses: RunnerStatus[] = [];
   // One after another: health must never take both cores away from learners.
-  for (const language of languages) statuses.push(await probe(language, PROBES[language].code, PROBES[language].expect));
-  return Object.fromEntries(languages.map((language, i) => [language, statuses[i]!])) as Record<RunnerLanguage, RunnerStatus>;
+  for (const language of LANGUAGES) statuses.push(await measureOne(language));
+  return Object.fromEntries(LANGUAGES.map((language, i) => [language, statuses[i]!])) as Record<RunnerLanguage, RunnerStatus>;
 }
 
 /** Which languages can run on this server right now, and why not where they cannot. */

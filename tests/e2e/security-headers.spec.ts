@@ -177,8 +177,14 @@ test.describe("state-changing API requests from another site", () => {
       await page.route(`${origin}/elsewhere`, (route) => route.fulfill({ contentType: "text/html", body: "<title>elsewhere</title>" }));
       await page.goto(`${origin}/elsewhere`);
       const answer = page.waitForResponse((r) => r.url() === `${baseURL}/api/run`);
-      // text/plain needs no CORS preflight, so without the rule this would reach the runner.
-      await page.evaluate((url) => fetch(url, { method: "POST", mode: "no-cors", body: '{"language":"python","code":"print(1)"}' }).catch(() => null), `${baseURL}/api/run`);
+      // The classic attack: a form posting text/plain, which needs no CORS preflight, shaped to parse as JSON.
+      await page.evaluate((action) => {
+        const form = Object.assign(document.createElement("form"), { method: "post", action, enctype: "text/plain" });
+        const input = Object.assign(document.createElement("input"), { name: '{"language":"python","code":"print(1)","x":"', value: '"}' });
+        form.append(input);
+        document.body.append(form);
+        form.submit();
+      }, `${baseURL}/api/run`);
       const response = await answer;
       expect(await response.request().headerValue("sec-fetch-site")).toBe(site);
       expect(response.status()).toBe(403);

@@ -1,8 +1,9 @@
-import { runResultSchema, type Language, type RunRequest, type RunResult } from "../types";
+import { runResultSchema, type RunRequest, type RunResult } from "../types";
+import { engineFor } from "../where-code-runs";
 import type { WorkerReplyMessage, WorkerRunMessage } from "./messages";
 
 // One entry point for the page: JavaScript/TypeScript in a Web Worker, Python in a Pyodide worker, Go and Rust on
-// the server. Every engine answers with the same RunResult, including the server's limits (time, output size).
+// the server, and so does code that imports what only the server has (the rule: ../where-code-runs.ts). Every engine answers with the same RunResult, including the server's limits (time, output size).
 
 export const BROWSER_TIME_LIMIT_MS = 5_000;
 export const BROWSER_OUTPUT_LIMIT = 128 * 1024;
@@ -149,12 +150,10 @@ export async function runOnServer(request: RunRequest, { signal }: RunOptions = 
   return failed(retry ? `${message} (try again in ${retry} s)` : message);
 }
 
-/** Where a language runs: shown next to the Run button. */
-export function engineFor(language: Language): "browser" | "server" {
-  return language === "go" || language === "rust" ? "server" : "browser";
-}
+export { engineFor };
 
 export function runProgram(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+  if (engineFor(request.language, request.code) === "server") return runOnServer(request, options);
   switch (request.language) {
     case "javascript":
     case "typescript":

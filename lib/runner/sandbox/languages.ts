@@ -3,7 +3,8 @@ import { transform } from "sucrase";
 import type { Language } from "../types";
 import type { SandboxBind, SandboxFile } from "./bwrap";
 import { WORK_DIR } from "./bwrap";
-import { GO_ENV, type Toolchains } from "./toolchains";
+import { SANDBOX_NODE_MODULES } from "./node-packages";
+import { GO_MODULE_FILE, goEnv, goPackageDir, type Toolchains } from "./toolchains";
 
 export type LanguagePlan = {
   files: SandboxFile[];
@@ -15,21 +16,35 @@ export type LanguagePlan = {
 
 const BASE_ENV = { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: WORK_DIR, TMPDIR: "/tmp", LANG: "C.UTF-8" };
 const GO_CACHE_RO = "/opt/gocache";
+const GO_PATH = "/tmp/gopath";
 const RUST_SYSROOT = "/opt/rust";
 const RUST_DEPS = "/opt/rustdeps";
 
 export class CompileError extends Error {}
 
+function nodeBinds(toolchains: Toolchains): SandboxBind[] {
+  return toolchains.nodePackages ? [{ source: toolchains.nodePackages.dir, dest: SANDBOX_NODE_MODULES }] : [];
+}
+
 function nodeArgs(file: string): string[] {
   // Lessons write both CommonJS and ES modules; detection picks per file, and the warning about it is noise.
-  return ["/usr/bin/node", "--experimental-detect-module", "--disable-warning=ExperimentalWarning", "--max-old-space-size=256", file];
+  // V8 reserves about 10 GiB of address space per WebAssembly memory for its trap handler, far above the run's
+  // address-space limit; undici parses HTTP in WebAssembly, so without this flag fetch() and Response bodies fail.
+  return [
+    "/usr/bin/node",
+    "--experimental-detect-module",
+    "--disable-warning=ExperimentalWarning",
+    "--disable-wasm-trap-handler",
+    "--max-old-space-size=256",
+    file,
+  ];
 }
 
 /** What to put in the sandbox and run there for one language, or an error the learner should read. */
 export function planFor(language: Language, code: string, toolchains: Toolchains): LanguagePlan {
   switch (language) {
     case "javascript":
-      return { files: [{ path: "main.js", content: code }], run: nodeArgs("main.js"), env: BASE_ENV, binds: [] };
+      return { files: [{ path: "main.js", content: code }], run: nodeArgs("main.js"), env: BASE_ENV, binds: nodeBinds(toolchains) };
     case "typescript": {
       // Types are erased on the server with sucrase (no type checking, as in the browser engine); imports stay ESM.
       let js: string;
@@ -38,7 +53,7 @@ export function planFor(language: Language, code: string, toolchains: Toolchains
       } catch (error) {
         throw new CompileError(error instanceof Error ? error.message : String(error));
       }
-      return { files: [{ path: "main.js", content: js }], run: nodeArgs("main.js"), env: BASE_ENV, binds: [] };
+      return { files: [{ path: "main.js", content: js }], run: nodeArgs("main.js"), env: BASE_ENV, binds: nodeBinds(toolchains) };
     }
     case "python":
       return {
@@ -50,12 +65,18 @@ export function planFor(language: Language, code: string, toolchains: Toolchains
       };
     case "go": {
       const go = toolchains.go!;
+      const dir = goPackageDir(GO_PATH);
       // The warmed cache is mounted read-only; go needs a writable one, so each run starts from a tmpfs copy of it.
+      // The sources move into a GOPATH package with a go.mod (see goEnv) and the binary comes back here.
+      const build = `mkdir -p ${dir} && cp go.mod *.go ${dir}/ && cp -r ${GO_CACHE_RO} /tmp/gocache && cd ${dir} && exec go build -o ${WORK_DIR}/prog .`;
       return {
-        files: [{ path: "main.go", content: code }],
-        compile: ["/bin/sh", "-c", `cp -r ${GO_CACHE_RO} /tmp/gocache && exec go build -o prog .`],
+        files: [
+          { path: "main.go", content: code },
+          { path: "go.mod", content: GO_MODULE_FILE },
+        ],
+        compile: ["/bin/sh", "-c", build],
         run: ["./prog"],
-        env: { ...BASE_ENV, ...GO_ENV, GOCACHE: "/tmp/gocache", GOMAXPROCS: "2" },
+        env: { ...BASE_ENV, ...goEnv(GO_PATH), GOCACHE: "/tmp/gocache", GOMAXPROCS: "2" },
         binds: [{ source: go.cache, dest: GO_CACHE_RO }],
       };
     }

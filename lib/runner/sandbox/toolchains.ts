@@ -3,11 +3,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, renameSync, writeFileSync,
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { Language } from "../types";
+import { installedNodePackages } from "./node-packages";
 
 // Finds the toolchains and prepares what the sandbox mounts read-only: the Rust sysroot (hard-linked out of
 // /root, which the sandbox user cannot traverse), Debian's packaged crates built once into rlibs, and a Go build
-// cache holding the standard packages rebuilt for CGO_ENABLED=0. Each piece is built into a temporary folder and
-// renamed into place, so a half-built cache is never mounted, and it survives restarts (checked by stamp files).
+// cache holding Debian's packaged Go libraries (chi, gin, x/sync, go-sqlite3). Each piece is built into a temporary
+// folder and renamed into place, so a half-built cache is never mounted, and it survives restarts (stamp files hold
+// the toolchain's version and the installed packages', so an upgrade rebuilds it).
 
 const execFileAsync = promisify(execFile);
 type RunOptions = { cwd?: string; env?: Record<string, string>; maxBuffer?: number };
@@ -17,7 +20,16 @@ function run(file: string, args: string[], options: RunOptions = {}) {
 }
 
 export const GO_GOPATH = "/usr/share/gocode";
-export const RUST_DEPS_CRATES = ["tokio", "serde", "serde_json", "anyhow"] as const;
+export const RUST_DEPS_CRATES = ["tokio", "serde", "serde_json", "anyhow", "hyper", "tower", "rusqlite"] as const;
+/** Debian's crates (hyper 0.14, tower 0.4, rusqlite 0.28 on the system libsqlite3), with every feature a lesson may use. */
+const RUST_DEPENDENCIES = `tokio = { version = "1", features = ["full"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+anyhow = "1"
+hyper = { version = "0.14", features = ["full"] }
+tower = { version = "0.4", features = ["full"] }
+rusqlite = "0.28"
+`;
 
 export function cacheRoot(): string {
   if (process.env.RUNNER_CACHE_DIR) return process.env.RUNNER_CACHE_DIR;
@@ -40,6 +52,19 @@ async function which(command: string): Promise<string | undefined> {
     return stdout.trim() || undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Installed Debian packages matching a pattern, with versions: part of a cache's stamp, so an upgraded library
+ * (or one of its dependencies) rebuilds the cache at the next start.
+ */
+async function installedVersions(pattern: string): Promise<string> {
+  try {
+    const { stdout } = await run("dpkg-query", ["-W", "-f", "${Package} ${Version}\\n", pattern], { env: { PATH: hostPath } });
+    return stdout.split("\n").sort().join("\n");
+  } catch {
+    return "";
   }
 }
 
@@ -69,7 +94,7 @@ async function prepareRust(): Promise<RustToolchain> {
   const sysroot = sysrootOut.trim();
   const { stdout: version } = await run(rustc, ["--version"], { env: { PATH: hostPath, HOME: os.homedir() } });
   const stampFile = path.join(root, "stamp");
-  const stamp = `${sysroot}\n${version.trim()}\n${RUST_DEPS_CRATES.join(",")}\n`;
+  const stamp = `${sysroot}\n${version.trim()}\n${RUST_DEPENDENCIES}${await installedVersions("librust-*")}`;
   const ready = existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(externsFile);
   if (ready) {
     return { sysroot: sysrootDest, deps: depsDir, externs: JSON.parse(readFileSync(externsFile, "utf8")) };
@@ -84,9 +109,7 @@ async function prepareRust(): Promise<RustToolchain> {
   makeDirs(path.join(project, ".cargo"));
   writeFileSync(
     path.join(project, "Cargo.toml"),
-    `[package]\nname = "runner-deps"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n` +
-      `tokio = { version = "1", features = ["full"] }\nserde = { version = "1", features = ["derive"] }\n` +
-      `serde_json = "1"\nanyhow = "1"\n`,
+    `[package]\nname = "runner-deps"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n${RUST_DEPENDENCIES}`,
   );
   writeFileSync(
     path.join(project, ".cargo", "config.toml"),
@@ -120,37 +143,42 @@ async function prepareRust(): Promise<RustToolchain> {
 
 export type GoToolchain = { cache: string };
 
-/** A program importing what lessons use, so their packages are in the cache before anyone asks. */
+/**
+ * Every library package lessons import, so all of them are compiled into the cache before anyone asks. The standard
+ * library needs no warming: with cgo on (go-sqlite3 needs it) Go uses the archives Debian ships in GOROOT/pkg.
+ */
 const GO_WARM_PROGRAM = `package main
 
 import (
-\t"bufio"
-\t"context"
-\t"encoding/json"
-\t"fmt"
-\t"net/http"
-\t"os"
-\t"sort"
-\t"strconv"
-\t"strings"
-\t"sync"
-\t"time"
+\t_ "database/sql"
+\t_ "encoding/json"
+\t_ "net/http"
+\t_ "net/http/httptest"
 
-\t"golang.org/x/sync/errgroup"
+\t_ "github.com/gin-gonic/gin"
+\t_ "github.com/go-chi/chi/v5"
+\t_ "github.com/go-chi/chi/v5/middleware"
+\t_ "github.com/mattn/go-sqlite3"
+\t_ "golang.org/x/sync/errgroup"
+\t_ "golang.org/x/sync/semaphore"
+\t_ "golang.org/x/sync/singleflight"
 )
 
-func main() {
-\tvar g errgroup.Group
-\tvar mu sync.Mutex
-\tg.Go(func() error { mu.Lock(); defer mu.Unlock(); return nil })
-\t_ = g.Wait()
-\t_, _ = json.Marshal(map[string]int{"a": 1})
-\t_ = http.StatusOK
-\tfmt.Fprintln(bufio.NewWriter(os.Stdout), context.Background(), sort.IntsAreSorted(nil), strconv.Itoa(1), strings.ToUpper("x"), time.Now())
-}
+func main() {}
 `;
 
-export const GO_ENV = { GO111MODULE: "off", GOPATH: GO_GOPATH, GOPROXY: "off", GOFLAGS: "", CGO_ENABLED: "0", GOTOOLCHAIN: "local" };
+// GOPATH mode, offline, on Debian's packaged sources. A program is built as package "play" inside a GOPATH of its
+// own with a go.mod: only such code gets Go's "minimal module compatibility", which reads chi's import path
+// github.com/go-chi/chi/v5 as the packaged github.com/go-chi/chi (whose go.mod names it so).
+const GO_PACKAGE = "play";
+export const GO_MODULE_FILE = `module ${GO_PACKAGE}\n`;
+export function goEnv(gopath: string) {
+  return { GO111MODULE: "off", GOPATH: `${gopath}:${GO_GOPATH}`, GOPROXY: "off", GOFLAGS: "", CGO_ENABLED: "1", GOTOOLCHAIN: "local" };
+}
+/** Where a program's sources go under `gopath`, so that it is package "play" of that GOPATH. */
+export function goPackageDir(gopath: string): string {
+  return path.posix.join(gopath, "src", GO_PACKAGE);
+}
 
 async function prepareGo(): Promise<GoToolchain> {
   const root = path.join(cacheRoot(), "go");
@@ -159,20 +187,23 @@ async function prepareGo(): Promise<GoToolchain> {
   if (!go) throw new Error("the Go toolchain is not installed");
   const { stdout: version } = await run(go, ["version"], { env: { PATH: hostPath } });
   const stampFile = path.join(root, "stamp");
-  const stamp = `${version.trim()}\n${GO_WARM_PROGRAM.length}\n`;
+  const stamp = `${version.trim()}\n${GO_WARM_PROGRAM}${await installedVersions("golang-*")}`;
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(cache)) return { cache };
   makeDirs(root);
   await replaceWhenBuilt(cache, async (tmp) => {
-    const work = `${tmp}-src`;
-    makeDirs(work);
-    writeFileSync(path.join(work, "main.go"), GO_WARM_PROGRAM);
+    const gopath = `${tmp}-src`;
+    const dir = goPackageDir(gopath);
+    makeDirs(dir);
+    writeFileSync(path.join(dir, "main.go"), GO_WARM_PROGRAM);
+    writeFileSync(path.join(dir, "go.mod"), GO_MODULE_FILE);
     try {
-      await run(go, ["build", "-o", path.join(work, "prog"), "main.go"], {
-        cwd: work,
-        env: { PATH: hostPath, HOME: work, GOCACHE: tmp, ...GO_ENV },
+      // go-sqlite3's cgo build is most of the time here (gin's dependency tree the rest): a minute on one core.
+      await run(go, ["build", "-o", path.join(gopath, "prog"), "."], {
+        cwd: dir,
+        env: { PATH: hostPath, HOME: gopath, GOCACHE: tmp, ...goEnv(gopath) },
       });
     } finally {
-      rmSync(work, { recursive: true, force: true });
+      rmSync(gopath, { recursive: true, force: true });
     }
     await run("chmod", ["-R", "a+rX", tmp]);
   });
@@ -180,18 +211,52 @@ async function prepareGo(): Promise<GoToolchain> {
   return { cache };
 }
 
+export type NodePackages = { dir: string; names: string[] };
+
+/** The npm packages, hard-linked into the cache: the sandbox uid may not be able to reach the checkout itself. */
+async function prepareNodePackages(): Promise<NodePackages> {
+  const installed = installedNodePackages();
+  const root = path.join(cacheRoot(), "node");
+  const dir = path.join(root, "node_modules");
+  const stampFile = path.join(root, "stamp");
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === installed.stamp && existsSync(dir)) return { dir, names: installed.names };
+  makeDirs(root);
+  await replaceWhenBuilt(dir, async (tmp) => {
+    await run("cp", ["-al", installed.dir, tmp]).catch(() => run("cp", ["-a", installed.dir, tmp]));
+  });
+  writeFileSync(stampFile, installed.stamp);
+  return { dir, names: installed.names };
+}
+
 export type Toolchains = {
   node?: string;
+  /** npm packages for JavaScript and TypeScript; without them those still run, importing only Node's own modules. */
+  nodePackages?: NodePackages;
   python?: string;
   go?: GoToolchain;
   rust?: RustToolchain;
-  problems: Partial<Record<"javascript" | "python" | "go" | "rust" | "sandbox", string>>;
+  problems: Partial<Record<"javascript" | "nodePackages" | "python" | "go" | "rust" | "sandbox", string>>;
 };
 
-let preparing: Promise<Toolchains> | undefined;
+type Compiled = "go" | "rust";
+type Common = Omit<Toolchains, Compiled>;
 
-/** Prepared once per process; concurrent callers share the same promise (the lock). */
-export function prepareToolchains(): Promise<Toolchains> {
+let preparing: Promise<Common> | undefined;
+let goReady: Promise<GoToolchain> | undefined;
+let rustReady: Promise<RustToolchain> | undefined;
+const warming = new Set<Compiled>();
+
+/** True while that language's build cache is being built (first start, or after an upgrade): health says "preparing". */
+export function isPreparing(language: Compiled): boolean {
+  return warming.has(language);
+}
+
+function tracked<T>(language: Compiled, prepare: () => Promise<T>): Promise<T> {
+  warming.add(language);
+  return prepare().finally(() => warming.delete(language));
+}
+
+function prepareCommon(): Promise<Common> {
   preparing ??= (async () => {
     const problems: Toolchains["problems"] = {};
     if (!(await which("bwrap"))) problems.sandbox = "bubblewrap is not installed (apt-get install -y bubblewrap)";
@@ -199,18 +264,38 @@ export function prepareToolchains(): Promise<Toolchains> {
     if (!node) problems.javascript = "node is not installed under /usr/bin";
     const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : undefined;
     if (!python) problems.python = "python3 is not installed (apt-get install -y python3)";
-    const [go, rust] = await Promise.allSettled([prepareGo(), prepareRust()]);
-    if (go.status === "rejected") problems.go = `Go is not available: ${firstLine(go.reason)}`;
-    if (rust.status === "rejected") problems.rust = `Rust is not available: ${firstLine(rust.reason)}`;
-    return {
-      node,
-      python,
-      go: go.status === "fulfilled" ? go.value : undefined,
-      rust: rust.status === "fulfilled" ? rust.value : undefined,
-      problems,
-    };
+    const [nodePackages] = await Promise.allSettled([prepareNodePackages()]);
+    if (nodePackages.status === "rejected") problems.nodePackages = `npm packages are not available: ${firstLine(nodePackages.reason)}`;
+    return { node, python, nodePackages: nodePackages.status === "fulfilled" ? nodePackages.value : undefined, problems };
   })();
   return preparing;
+}
+
+/**
+ * Prepared once per process; concurrent callers share the same promises (the lock). With a language, waits only for
+ * what that language needs: a Python run must not wait minutes for Rust's crates on a first start. Without one
+ * (at start, in health), prepares everything.
+ */
+export async function prepareToolchains(language?: Language): Promise<Toolchains> {
+  const wantsGo = language === undefined || language === "go";
+  const wantsRust = language === undefined || language === "rust";
+  if (wantsGo) goReady ??= tracked("go", prepareGo);
+  if (wantsRust) rustReady ??= tracked("rust", prepareRust);
+  const [common, go, rust] = await Promise.all([prepareCommon(), outcome(wantsGo ? goReady : undefined), outcome(wantsRust ? rustReady : undefined)]);
+  const problems = { ...common.problems };
+  if (go && !go.ok) problems.go = `Go is not available: ${firstLine(go.error)}`;
+  if (rust && !rust.ok) problems.rust = `Rust is not available: ${firstLine(rust.error)}`;
+  return { ...common, go: go?.ok ? go.value : undefined, rust: rust?.ok ? rust.value : undefined, problems };
+}
+
+/** A promise's value or its error, never a rejection: one language failing to prepare leaves the others usable. */
+async function outcome<T>(promise: Promise<T> | undefined): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | undefined> {
+  if (!promise) return undefined;
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 function firstLine(reason: unknown): string {
