@@ -9,12 +9,22 @@ export function timing({ compileMs, runMs, durationMs }: RunResult): string {
   return `ran in ${runMs ?? durationMs} ms`;
 }
 
+type OutputPanelProps = {
+  result: RunResult | null;
+  running: boolean;
+  /** Said instead of "Running…" while the run waits on something the learner should know about. */
+  runningNote?: string;
+  label: string;
+};
+
 /** stdout and stderr apart, the exit code, the time, and a plain line when a limit stopped the run. */
-export function OutputPanel({ result, running, label }: { result: RunResult | null; running: boolean; label: string }) {
+export function OutputPanel({ result, running, runningNote, label }: OutputPanelProps) {
   if (running) {
     return (
       <div className="run-output" role="status" aria-live="polite" aria-label={label}>
-        <p className="muted">Running…</p>
+        <p className="muted" data-testid="running-note">
+          {runningNote ?? "Running…"}
+        </p>
       </div>
     );
   }

@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useCallback, useState, type ReactNode } from "react";
 import { engineFor, runProgram } from "@/lib/runner/browser/engines";
-import type { PlaygroundExample, RunResult } from "@/lib/runner/types";
+import type { Language, PlaygroundExample, RunResult } from "@/lib/runner/types";
 import { OutputPanel } from "./output-panel";
 import { useDraft } from "./use-draft";
 
@@ -12,11 +12,22 @@ const CodeEditor = lazy(() => import("./code-editor"));
 
 const LANGUAGE_NAMES = { javascript: "JavaScript", typescript: "TypeScript", python: "Python", go: "Go", rust: "Rust" } as const;
 
+// A warm Go or Rust run answers within this; a longer wait may be the server building its caches (first start only).
+const PREPARING_CHECK_MS = 1_000;
+
+/** Whether the server is still building this compiled language's build cache (/api/health says "preparing"). */
+async function toolchainPreparing(language: Language, signal: AbortSignal): Promise<boolean> {
+  const response = await fetch("/api/health", { cache: "no-store", signal });
+  const body = (await response.json()) as { runners?: Partial<Record<Language, { status?: string }>> };
+  return body.runners?.[language]?.status === "preparing";
+}
+
 export function Playground({ example, highlighted }: { example: PlaygroundExample; highlighted: ReactNode }) {
   const { code, setCode, restored } = useDraft(example.id, example.language, example.code);
   const [editing, setEditing] = useState(false);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<RunResult | null>(null);
+  const [preparing, setPreparing] = useState(false);
   const name = LANGUAGE_NAMES[example.language];
   const showEditor = editing || restored;
 
@@ -24,9 +35,19 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
     if (running) return;
     setEditing(true);
     setRunning(true);
+    const waiting = new AbortController();
+    const compiled = example.language === "go" || example.language === "rust";
+    const check = compiled
+      ? setTimeout(() => {
+          toolchainPreparing(example.language, waiting.signal).then(setPreparing, () => {});
+        }, PREPARING_CHECK_MS)
+      : undefined;
     try {
       setResult(await runProgram({ language: example.language, code }));
     } finally {
+      clearTimeout(check);
+      waiting.abort();
+      setPreparing(false);
       setRunning(false);
     }
   }, [code, example.language, running]);
@@ -82,7 +103,12 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
           {name} · runs {engineFor(example.language, code) === "server" ? "on the server" : "in your browser"} · Ctrl/⌘+Enter
         </span>
       </div>
-      <OutputPanel result={result} running={running} label={`Output of the ${name} example`} />
+      <OutputPanel
+        result={result}
+        running={running}
+        runningNote={preparing ? `Preparing the ${name} toolchain (first start only)…` : undefined}
+        label={`Output of the ${name} example`}
+      />
     </figure>
   );
 }

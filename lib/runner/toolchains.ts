@@ -2,65 +2,66 @@ import "server-only";
 import { offerProbe, readOffer, type Offer, type OfferLanguage } from "./offers";
 import { runCode } from "./run-code";
 import { prepareIsolation, type IsolationReport } from "./sandbox/isolation";
-import { prepareToolchains } from "./sandbox/toolchains";
+import { isPreparing, prepareToolchains } from "./sandbox/toolchains";
 import type { Language } from "./types";
 
 /** Available runners say what they offer where a probe reports it (language version, frameworks with versions). */
-export type RunnerStatus = ({ status: "available" } & Partial<Offer> & { note?: string }) | { status: "unavailable"; reason: string };
+export type RunnerStatus =
+  | { status: "available" }
+  | { status: "preparing"; reason: string }
+  | { status: "unavailable"; reason: string };
 export type RunnerLanguage = "javascript" | "python" | "go" | "rust";
 
 // Health is measured, not assumed: each language runs a tiny program inside the real sandbox. The answer is cached
 // so that polling /api/health cannot be used to keep the sandbox busy.
-const PROBES: Record<Exclude<RunnerLanguage, OfferLanguage>, { code: string; expect: string }> = {
+const PROBES: Record<RunnerLanguage, { code: string; expect: string }> = {
+  javascript: { code: `console.log(6 * 7)`, expect: "42" },
+  python: { code: `print(6 * 7)`, expect: "42" },
   go: { code: `package main\nimport "fmt"\nfunc main() { fmt.Println(6 * 7) }`, expect: "42" },
   rust: { code: `fn main() { println!("{}", 6 * 7); }`, expect: "42" },
 };
-const LANGUAGES: RunnerLanguage[] = ["javascript", "python", "go", "rust"];
 const HEALTH_SLOT = 50;
 const CACHE_MS = 5 * 60_000;
-const WARMING_WAIT_MS = 2_000;
+const PREPARING: Record<"go" | "rust", RunnerStatus> = {
+  go: { status: "preparing", reason: "building the Go libraries into the build cache (first start only)" },
+  rust: { status: "preparing", reason: "building the Rust crates into the build cache (first start only)" },
+};
 
-let cached: { at: number; value: Promise<Record<RunnerLanguage, RunnerStatus>> } | undefined;
+const cached: Partial<Record<RunnerLanguage, { at: number; value: Promise<RunnerStatus> }>> = {};
 
-async function probe(language: Language, code: string, accept: (stdout: string) => Partial<Offer> | undefined): Promise<RunnerStatus> {
+async function probe(language: Language, code: string, expect: string): Promise<RunnerStatus> {
   try {
     const result = await runCode({ language, code }, { slot: HEALTH_SLOT });
-    const offer = result.exitCode === 0 ? accept(result.stdout) : undefined;
-    if (offer) return { status: "available", ...offer };
+    if (result.exitCode === 0 && result.stdout.trim() === expect) return { status: "available" };
     return { status: "unavailable", reason: (result.stderr.trim() || "the test program gave the wrong answer").slice(0, 300) };
   } catch (error) {
     return { status: "unavailable", reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
-async function measureOne(language: RunnerLanguage): Promise<RunnerStatus> {
-  if (language === "javascript" || language === "python") {
-    const toolchains = await prepareToolchains(language);
-    const status = await probe(language, offerProbe(language, toolchains.nodePackages?.names ?? []), readOffer);
-    const note = language === "javascript" ? toolchains.problems.nodePackages : undefined;
-    return note && status.status === "available" ? { ...status, note } : status;
-  }
-  const { code, expect } = PROBES[language];
-  return probe(language, code, (stdout) => (stdout.trim() === expect ? {} : undefined));
-}
-
-async function measure(): Promise<Record<RunnerLanguage, RunnerStatus>> {
-  const statuses: RunnerStatus[] = [];
-  // One after another: health must never take both cores away from learners.
-  for (const language of LANGUAGES) statuses.push(await measureOne(language));
-  return Object.fromEntries(LANGUAGES.map((language, i) => [language, statuses[i]!])) as Record<RunnerLanguage, RunnerStatus>;
-}
-
-/** Which languages can run on this server right now, and why not where they cannot. */
+/**
+ * Which languages can run on this server right now, and why not where they cannot. Go and Rust say "preparing"
+ * while their build caches are built (a first start takes minutes), and are probed only once they are ready, so
+ * a runner is reported available only when a learner's first run will not wait for that.
+ */
 export async function runnerHealth(): Promise<Record<RunnerLanguage, RunnerStatus>> {
-  const preparing = prepareToolchains();
-  const ready = await Promise.race([preparing.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), WARMING_WAIT_MS))]);
-  if (!ready) {
-    const warming: RunnerStatus = { status: "unavailable", reason: "the build caches are still being prepared" };
-    return { javascript: warming, python: warming, go: warming, rust: warming };
+  // Starts the warming if the server started without it (RUNNER_WARM_AT_START=0); health never waits for it.
+  void prepareToolchains();
+  const statuses = {} as Record<RunnerLanguage, RunnerStatus>;
+  // One after another: health must never take both cores away from learners.
+  for (const language of Object.keys(PROBES) as RunnerLanguage[]) {
+    if ((language === "go" || language === "rust") && isPreparing(language)) {
+      statuses[language] = PREPARING[language];
+      continue;
+    }
+    let entry = cached[language];
+    if (!entry || Date.now() - entry.at > CACHE_MS) {
+      entry = { at: Date.now(), value: probe(language, PROBES[language].code, PROBES[language].expect) };
+      cached[language] = entry;
+    }
+    statuses[language] = await entry.value;
   }
-  if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), value: measure() };
-  return cached.value;
+  return statuses;
 }
 
 /** How well the sandbox is isolated on this host (cgroups, seccomp, user namespaces, tmpfs inodes), and why not fully. */
