@@ -1,11 +1,14 @@
-// Warms the runner's build caches (Go standard packages, Rust crates) and finds out how far the sandbox can be
-// isolated here (cgroups, seccomp) when the server starts, so the first learner to press Run does not wait for them.
+// Warms the runner's build caches (Go and Rust libraries) and finds out how far the sandbox can be
+// isolated here (cgroups, seccomp) when the server starts, so the first learner to press Run does not wait for them;
+// until each language's cache is ready, /api/health says that runner is "preparing".
 // Failures only make /api/health report the language as unavailable, or the isolation as degraded and why.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.RUNNER_WARM_AT_START === "0") return;
   const { prepareToolchains } = await import("./lib/runner/sandbox/toolchains");
   const { prepareIsolation } = await import("./lib/runner/sandbox/isolation");
+  const started = performance.now();
   void prepareToolchains().then((toolchains) => {
+    console.log(`runner: build caches ready in ${Math.round(performance.now() - started)} ms`);
     const problems = Object.entries(toolchains.problems);
     if (problems.length) console.warn("runner: some languages are unavailable", Object.fromEntries(problems));
   });

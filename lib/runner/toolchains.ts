@@ -7,19 +7,18 @@ import type { Language } from "./types";
 
 /** Available runners say what they offer where a probe reports it (language version, frameworks with versions). */
 export type RunnerStatus =
-  | { status: "available" }
+  | ({ status: "available" } & Partial<Offer> & { note?: string })
   | { status: "preparing"; reason: string }
   | { status: "unavailable"; reason: string };
 export type RunnerLanguage = "javascript" | "python" | "go" | "rust";
 
 // Health is measured, not assumed: each language runs a tiny program inside the real sandbox. The answer is cached
 // so that polling /api/health cannot be used to keep the sandbox busy.
-const PROBES: Record<RunnerLanguage, { code: string; expect: string }> = {
-  javascript: { code: `console.log(6 * 7)`, expect: "42" },
-  python: { code: `print(6 * 7)`, expect: "42" },
+const PROBES: Record<Exclude<RunnerLanguage, OfferLanguage>, { code: string; expect: string }> = {
   go: { code: `package main\nimport "fmt"\nfunc main() { fmt.Println(6 * 7) }`, expect: "42" },
   rust: { code: `fn main() { println!("{}", 6 * 7); }`, expect: "42" },
 };
+const LANGUAGES: RunnerLanguage[] = ["javascript", "python", "go", "rust"];
 const HEALTH_SLOT = 50;
 const CACHE_MS = 5 * 60_000;
 const PREPARING: Record<"go" | "rust", RunnerStatus> = {
@@ -29,34 +28,46 @@ const PREPARING: Record<"go" | "rust", RunnerStatus> = {
 
 const cached: Partial<Record<RunnerLanguage, { at: number; value: Promise<RunnerStatus> }>> = {};
 
-async function probe(language: Language, code: string, expect: string): Promise<RunnerStatus> {
+async function probe(language: Language, code: string, accept: (stdout: string) => Partial<Offer> | undefined): Promise<RunnerStatus> {
   try {
     const result = await runCode({ language, code }, { slot: HEALTH_SLOT });
-    if (result.exitCode === 0 && result.stdout.trim() === expect) return { status: "available" };
+    const offer = result.exitCode === 0 ? accept(result.stdout) : undefined;
+    if (offer) return { status: "available", ...offer };
     return { status: "unavailable", reason: (result.stderr.trim() || "the test program gave the wrong answer").slice(0, 300) };
   } catch (error) {
     return { status: "unavailable", reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
+async function measureOne(language: RunnerLanguage): Promise<RunnerStatus> {
+  if (language === "javascript" || language === "python") {
+    const toolchains = await prepareToolchains(language);
+    const status = await probe(language, offerProbe(language, toolchains.nodePackages?.names ?? []), readOffer);
+    const note = language === "javascript" ? toolchains.problems.nodePackages : undefined;
+    return note && status.status === "available" ? { ...status, note } : status;
+  }
+  const { code, expect } = PROBES[language];
+  return probe(language, code, (stdout) => (stdout.trim() === expect ? {} : undefined));
+}
+
 /**
  * Which languages can run on this server right now, and why not where they cannot. Go and Rust say "preparing"
- * while their build caches are built (a first start takes minutes), and are probed only once they are ready, so
- * a runner is reported available only when a learner's first run will not wait for that.
+ * while their build caches are built (minutes on a first start) and are probed only once ready, so a runner is
+ * reported available only when a learner's first run will not wait for its cache.
  */
 export async function runnerHealth(): Promise<Record<RunnerLanguage, RunnerStatus>> {
   // Starts the warming if the server started without it (RUNNER_WARM_AT_START=0); health never waits for it.
   void prepareToolchains();
   const statuses = {} as Record<RunnerLanguage, RunnerStatus>;
   // One after another: health must never take both cores away from learners.
-  for (const language of Object.keys(PROBES) as RunnerLanguage[]) {
+  for (const language of LANGUAGES) {
     if ((language === "go" || language === "rust") && isPreparing(language)) {
       statuses[language] = PREPARING[language];
       continue;
     }
     let entry = cached[language];
     if (!entry || Date.now() - entry.at > CACHE_MS) {
-      entry = { at: Date.now(), value: probe(language, PROBES[language].code, PROBES[language].expect) };
+      entry = { at: Date.now(), value: measureOne(language) };
       cached[language] = entry;
     }
     statuses[language] = await entry.value;
