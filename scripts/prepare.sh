@@ -33,9 +33,9 @@ fi
 # 3b. Pyodide served by the app itself (public/vendor/pyodide, git-ignored).
 bash scripts/runner-vendor.sh
 
-# 3c. The npm packages learner code may import in the sandbox (runner/node, pinned by its lock file; bound
-# read-only at /node_modules, see lib/runner/sandbox/node-packages.ts). better-sqlite3 is built from source here,
-# so this takes about a minute the first time.
+# 3c. The npm packages learner code may import in the sandbox (runner/node; bound read-only at /node_modules, see
+# lib/runner/sandbox/node-packages.ts). `npm ci`, as the lock file is the pin and none of these ships per-platform
+# binaries. better-sqlite3 is compiled from source, so this takes a minute or two.
 runner_stamp=$(stamp runner/node/package.json runner/node/package-lock.json)
 if [ "$(cat runner/node/node_modules/.bp-stamp 2>/dev/null)" != "$runner_stamp" ]; then
   echo "prepare: installing the sandbox's npm packages (runner/node)"

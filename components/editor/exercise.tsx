@@ -17,6 +17,97 @@ function guestCompletes(lesson: ExerciseLesson, exerciseId: string): boolean {
   return quizPassed && lesson.exerciseIds.every((id) => passed.has(id));
 }
 
+// Compiler diagnostics (rustc, go build) are read as code: the message, the line with the span marked under it, and
+// the help. They keep their exact spacing (no wrapping, or the ^^^ no longer sits under the span), errors come before
+// warnings, and rustc's closing summary lines are set apart, so the first error and its help are in view at once.
+const RUSTC_HEAD = /^(error|warning)(\[[A-Z]\d{4}\])?: /;
+const RUSTC_TRAILER = /^(error: aborting due to|warning: .* warnings? emitted|For more information about|Some errors have detailed explanations)/;
+const GO_ERROR = /^\S+\.go:\d+(:\d+)?: /m;
+const DIAGNOSTIC_STYLE = { whiteSpace: "pre", wordBreak: "normal", overflowX: "auto", maxHeight: "none" } as const;
+const SHOWN_ERRORS = 3;
+
+export type CompilerDiagnostics = { errors: string[][]; warnings: string[][]; trailer: string[] };
+
+/** Splits compiler output into its diagnostics, or null when the text is not a compiler's (a panic, a traceback). */
+export function readDiagnostics(stderr: string): CompilerDiagnostics | null {
+  const lines = stderr.replace(/\s+$/, "").split("\n");
+  if (!lines.some((line) => RUSTC_HEAD.test(line))) {
+    return GO_ERROR.test(stderr) ? { errors: [lines.filter((line) => !line.startsWith("# "))], warnings: [], trailer: [] } : null;
+  }
+  const found: CompilerDiagnostics = { errors: [], warnings: [], trailer: [] };
+  let block: string[] | null = null;
+  for (const line of lines) {
+    if (RUSTC_TRAILER.test(line)) {
+      found.trailer.push(line);
+      block = null;
+    } else if (RUSTC_HEAD.test(line)) {
+      block = [line];
+      (line.startsWith("error") ? found.errors : found.warnings).push(block);
+    } else if (block) block.push(line);
+    else if (line.trim()) found.errors.push((block = [line]));
+  }
+  for (const list of [found.errors, found.warnings]) for (const b of list) while (b.length > 1 && !b[b.length - 1]!.trim()) b.pop();
+  return found;
+}
+
+function DiagnosticLine({ line }: { line: string }) {
+  const head = RUSTC_HEAD.exec(line);
+  if (head) return <strong style={{ color: head[1] === "error" ? "var(--danger)" : "var(--warning)" }}>{line}</strong>;
+  if (/^\s*(= )?help: |^help: /.test(line)) return <strong style={{ color: "var(--success)" }}>{line}</strong>;
+  if (/^\s*\d*\s*\|\s*\^+/.test(line) || /^\s*\d*\s*\|.*\^{2,}/.test(line)) return <span style={{ color: "var(--danger)" }}>{line}</span>;
+  return <>{line}</>;
+}
+
+function DiagnosticBlock({ lines }: { lines: string[] }) {
+  return (
+    <pre className="run-diagnostic" style={DIAGNOSTIC_STYLE}>
+      {lines.map((line, i) => (
+        <span key={i}>
+          <DiagnosticLine line={line} />
+          {i < lines.length - 1 ? "\n" : null}
+        </span>
+      ))}
+    </pre>
+  );
+}
+
+/** stderr as compiler diagnostics when it is one, as plain error text otherwise. */
+function Diagnostics({ stderr }: { stderr: string }) {
+  const found = readDiagnostics(stderr);
+  if (!found) return <pre className="run-stderr">{stderr}</pre>;
+  const { errors, warnings, trailer } = found;
+  return (
+    <div data-testid="diagnostics">
+      {errors.slice(0, SHOWN_ERRORS).map((lines, i) => (
+        <DiagnosticBlock key={i} lines={lines} />
+      ))}
+      {errors.length > SHOWN_ERRORS && (
+        <details>
+          <summary>{errors.length - SHOWN_ERRORS} more error(s)</summary>
+          {errors.slice(SHOWN_ERRORS).map((lines, i) => (
+            <DiagnosticBlock key={i} lines={lines} />
+          ))}
+        </details>
+      )}
+      {warnings.length > 0 && (
+        <details>
+          <summary>{warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`}</summary>
+          {warnings.map((lines, i) => (
+            <DiagnosticBlock key={i} lines={lines} />
+          ))}
+        </details>
+      )}
+      {trailer.length > 0 && <p className="muted run-meta">{trailer.filter((line) => !line.startsWith("error: aborting")).join(" ")}</p>}
+    </div>
+  );
+}
+
+/** Nothing ran: every test waits on a build that failed with compiler diagnostics. */
+function notBuilt(result: CheckResult): boolean {
+  const errors = readDiagnostics(result.stderr)?.errors.length ?? 0;
+  return !result.passed && errors > 0 && result.tests.every((test) => !test.passed && test.message.startsWith("Not run"));
+}
+
 /**
  * An exercise: editor + Check. Hints unlock one at a time; the reference solution is not in the page until the
  * server sends it with a check result (after a pass, or after three failed checks). A signed-in learner's checks
@@ -120,7 +211,25 @@ export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesso
         </div>
         <div className="run-output" role="status" aria-live="polite">
           {problem && <p className="run-stderr">{problem}</p>}
-          {result && (
+          {result && notBuilt(result) && (
+            <>
+              <p className="test-fail" data-testid="exercise-verdict">
+                <strong>It does not compile yet.</strong> The compiler&rsquo;s message is your first hint: the line, the span
+                it marks and its <code>help</code>.
+              </p>
+              <Diagnostics stderr={result.stderr} />
+              <details className="muted">
+                <summary>{result.tests.length === 1 ? "1 test runs" : `${result.tests.length} tests run`} once it compiles</summary>
+                <ul className="exercise-tests">
+                  {result.tests.map((test) => (
+                    <li key={test.name}>{test.name}</li>
+                  ))}
+                </ul>
+              </details>
+              <p className="run-meta muted">{result.durationMs} ms</p>
+            </>
+          )}
+          {result && !notBuilt(result) && (
             <>
               <p className={result.passed ? "test-pass" : "test-fail"} data-testid="exercise-verdict">
                 <strong>{result.passed ? "All tests pass." : `${result.tests.filter((t) => !t.passed).length} of ${result.tests.length} tests fail.`}</strong>
@@ -135,7 +244,7 @@ export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesso
                 ))}
               </ul>
               {result.stdout.trim() && <pre className="run-stdout">{result.stdout}</pre>}
-              {result.stderr && <pre className="run-stderr">{result.stderr}</pre>}
+              {result.stderr && <Diagnostics stderr={result.stderr} />}
               <p className="run-meta muted">{result.durationMs} ms</p>
             </>
           )}
