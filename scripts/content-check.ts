@@ -11,8 +11,16 @@ import { formatIssue } from "@/lib/content/issues";
 import { checkLab, loadLab } from "@/lib/content/lab";
 import { loadContent, type Lesson } from "@/lib/content/load";
 import { checkOutputQuestions, outputQuestions } from "@/lib/content/output-questions";
+import type { Exercise } from "@/lib/content/exercise-schema";
 import { checkExercise } from "@/lib/runner/check-exercise";
-import { runCode } from "@/lib/runner/run-code";
+import { runQueued } from "@/lib/runner/service";
+import type { RunRequest } from "@/lib/runner/types";
+
+// Every run goes through the server's own bounded queue, as one client that may use every slot: as many programs
+// run at once as the server would run (RUNNER_CONCURRENCY), each in its own slot, and the rest wait their turn.
+process.env.RUNNER_PER_CLIENT ??= process.env.RUNNER_CONCURRENCY ?? "2";
+process.env.RUNNER_QUEUE_SIZE ??= "100000";
+const run = (request: RunRequest) => runQueued("content-check", request);
 
 async function main() {
   const args = process.argv.slice(2);
@@ -32,61 +40,40 @@ async function main() {
   }
 
   let failures = 0;
-  if (!noRun) {
-    const examples = lessons.flatMap((l) => l.examples);
-    console.log(`Running ${examples.length} example(s) through the server runner…`);
-    const results = await checkExamples(examples, (req) => runCode(req));
-    for (const r of results) {
-      if (r.ok) console.log(`  ok   ${r.example.path}`);
-      else {
-        failures++;
-        console.error(`  FAIL ${r.message}`);
-      }
-    }
-  }
-
   let exerciseFailures = 0;
   if (!noRun) {
+    const examples = lessons.flatMap((l) => l.examples);
     const exercises = lessons.flatMap((l) => l.exercises.map((exercise) => ({ exercise, file: exerciseFile(l, exercise.id) })));
-    console.log(`Checking ${exercises.length} exercise(s): the solution must pass, the starter must not…`);
-    // One at a time: the runner's queue is shared with the examples' runs and would refuse a burst.
-    for (const { exercise, file } of exercises) {
-      const problems: string[] = [];
-      const solved = await checkExercise(exercise, exercise.solution, "content-check");
-      // The message holds the value the solution gave: the author pastes it as `expect:` once it is known to be right.
-      for (const test of solved.tests.filter((t) => !t.passed)) problems.push(`the solution fails "${test.name}": ${test.message}`);
-      if (!solved.passed && problems.length === 0) problems.push(`the solution does not pass${solved.stderr ? `: ${solved.stderr.trim().split("\n")[0]}` : ""}`);
-      const started = await checkExercise(exercise, exercise.starter, "content-check");
-      if (started.passed) problems.push("the starter already passes every test: the exercise is complete before it starts");
+    const questions = outputQuestions(lessons);
+    const labPrograms = !only || only === "lab" ? lab.programs : [];
+    console.log(
+      `Running ${examples.length} example(s), ${exercises.length} exercise(s) (solution must pass, starter must not), ` +
+        `${questions.length} "what does this print" question(s) and ${labPrograms.length} lab program(s)…`,
+    );
+    // Everything is queued at once so every runner slot stays busy; results are reported in a stable order.
+    const [exampleResults, exerciseResults, questionResults, labResults] = await Promise.all([
+      checkExamples(examples, run),
+      Promise.all(exercises.map(({ exercise, file }) => exerciseProblems(exercise).then((problems) => ({ file, problems })))),
+      checkOutputQuestions(questions, run),
+      checkLab(labPrograms, run),
+    ]);
+    const report = (ok: boolean, okLine: string, message: string | undefined) => {
+      if (ok) console.log(`  ok   ${okLine}`);
+      else {
+        failures++;
+        console.error(`  FAIL ${message}`);
+      }
+    };
+    for (const r of exampleResults) report(r.ok, r.example.path, r.message);
+    for (const { file, problems } of exerciseResults) {
       if (problems.length === 0) console.log(`  ok   ${file}`);
       else {
         exerciseFailures++;
         for (const problem of problems) console.error(`  FAIL ${file}: ${problem}`);
       }
     }
-  }
-
-  if (!noRun) {
-    const questions = outputQuestions(lessons);
-    console.log(`Running ${questions.length} "what does this print" question(s)…`);
-    for (const r of await checkOutputQuestions(questions, (req) => runCode(req))) {
-      if (r.ok) console.log(`  ok   ${r.question.file} ${r.question.id}`);
-      else {
-        failures++;
-        console.error(`  FAIL ${r.message}`);
-      }
-    }
-  }
-
-  if (!noRun && (!only || only === "lab")) {
-    console.log(`Running the lab's ${lab.programs.length} program(s) in ${lab.programs[0]?.sources.length ?? 0} languages…`);
-    for (const r of await checkLab(lab.programs, (req) => runCode(req))) {
-      if (r.ok) console.log(`  ok   ${r.source.path}`);
-      else {
-        failures++;
-        console.error(`  FAIL ${r.message}`);
-      }
-    }
+    for (const r of questionResults) report(r.ok, `${r.question.file} ${r.question.id}`, r.message);
+    for (const r of labResults) report(r.ok, r.source.path, r.message);
   }
 
   if (issues.length || failures || exerciseFailures) {
@@ -96,6 +83,20 @@ async function main() {
     process.exit(1);
   }
   console.log("\ncontent:check passed.");
+}
+
+/** What is wrong with an exercise: its solution must pass every test and its starter must not. */
+async function exerciseProblems(exercise: Exercise): Promise<string[]> {
+  const [solved, started] = await Promise.all([
+    checkExercise(exercise, exercise.solution, "content-check"),
+    checkExercise(exercise, exercise.starter, "content-check"),
+  ]);
+  const problems: string[] = [];
+  // The message holds the value the solution gave: the author pastes it as `expect:` once it is known to be right.
+  for (const test of solved.tests.filter((t) => !t.passed)) problems.push(`the solution fails "${test.name}": ${test.message}`);
+  if (!solved.passed && problems.length === 0) problems.push(`the solution does not pass${solved.stderr ? `: ${solved.stderr.trim().split("\n")[0]}` : ""}`);
+  if (started.passed) problems.push("the starter already passes every test: the exercise is complete before it starts");
+  return problems;
 }
 
 function exerciseFile(lesson: Lesson, exerciseId: string): string {

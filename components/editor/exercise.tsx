@@ -213,9 +213,11 @@ export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesso
           {problem && <p className="run-stderr">{problem}</p>}
           {result && notBuilt(result) && (
             <>
-              <p className="test-fail" data-testid="exercise-verdict">
-                <strong>It does not compile yet.</strong> The compiler&rsquo;s message is your first hint: the line, the span
-                it marks and its <code>help</code>.
+              <p data-testid="exercise-verdict">
+                <strong className="test-fail">It does not compile yet.</strong>{" "}
+                <span className="muted">
+                  The compiler&rsquo;s message is your first hint: the line, the span it marks and its <code>help</code>.
+                </span>
               </p>
               <Diagnostics stderr={result.stderr} />
               <details className="muted">

@@ -53,11 +53,8 @@ export async function checkExamples(
   examples: readonly LessonExample[],
   run: (req: RunRequest) => Promise<RunResult>,
 ): Promise<ExampleCheck[]> {
-  const results: ExampleCheck[] = [];
-  for (const example of examples) {
-    results.push(await checkExample(example, run));
-  }
-  return results;
+  // All at once: `run` decides how many really run together (content:check passes the bounded runner queue).
+  return Promise.all(examples.map((example) => checkExample(example, run)));
 }
 
 async function checkExample(example: LessonExample, run: (req: RunRequest) => Promise<RunResult>): Promise<ExampleCheck> {

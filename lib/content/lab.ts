@@ -73,19 +73,18 @@ export function loadLab(root = LAB_ROOT, base = path.dirname(path.dirname(root))
 
 export type LabCheck = { program: LabProgram; source: LabSource; ok: boolean; message?: string };
 
-/** Runs every program in every language through `run`, one at a time, and compares with expected.out. */
+/** Runs every program in every language through `run` (which bounds how many run at once) against expected.out. */
 export async function checkLab(programs: readonly LabProgram[], run: (req: RunRequest) => Promise<RunResult>): Promise<LabCheck[]> {
-  const results: LabCheck[] = [];
-  for (const program of programs) {
-    for (const source of program.sources) {
+  const sources = programs.flatMap((program) => program.sources.map((source) => ({ program, source })));
+  return Promise.all(
+    sources.map(async ({ program, source }) => {
       const result = await run({ language: source.language, code: source.code });
       const problem = runFailure(result);
       const difference = problem ? undefined : labOutputDifference(program.expectedOutput, result.stdout);
       const message = problem
         ? `${source.path}: ${problem}`
         : difference && `${program.expectedPath}:${difference.index + 1}: ${source.path} prints ${JSON.stringify(difference.actual)}, expected ${JSON.stringify(difference.expected)}`;
-      results.push({ program, source, ok: !message, message });
-    }
-  }
-  return results;
+      return { program, source, ok: !message, message };
+    }),
+  );
 }

@@ -43,14 +43,12 @@ export function outputQuestions(lessons: readonly Lesson[], base = process.cwd()
 
 export type OutputQuestionCheck = { question: OutputQuestion; ok: boolean; message?: string };
 
-/** Runs each question's code through `run`, one at a time (the sandbox is shared), and compares with its answer. */
+/** Runs each question's code through `run` (which bounds how many run at once) and compares with its answer. */
 export async function checkOutputQuestions(
   questions: readonly OutputQuestion[],
   run: (req: RunRequest) => Promise<RunResult>,
 ): Promise<OutputQuestionCheck[]> {
-  const results: OutputQuestionCheck[] = [];
-  for (const question of questions) results.push(await checkOne(question, run));
-  return results;
+  return Promise.all(questions.map((question) => checkOne(question, run)));
 }
 
 async function checkOne(question: OutputQuestion, run: (req: RunRequest) => Promise<RunResult>): Promise<OutputQuestionCheck> {

@@ -26,32 +26,41 @@ for (let i = 0; i < 15; i++) {
 }
 console.log(`fixed: 15 connections opened and closed, ${feed.listenerCount("price")} listeners remain`);
 
-// 2. A closure keeps everything it refers to alive. This handler only needs the row count,
+// 2. A closure keeps everything it refers to alive. This handler only needs the byte count,
 // but it captured the whole 10 MB buffer, and the handler is kept in a long-lived map.
 const handlers = new Map();
+const buffers = []; // WeakRefs: they watch the buffers without keeping them alive
 
 function registerLeaky(id) {
   const report = Buffer.alloc(10 * 1024 * 1024);
+  buffers.push(new WeakRef(report));
   handlers.set(id, () => `report ${id}: ${report.length} bytes`);
 }
 
 function register(id) {
   const report = Buffer.alloc(10 * 1024 * 1024);
+  buffers.push(new WeakRef(report));
   const size = report.length; // keep only what the closure needs; the buffer can be collected
   handlers.set(id, () => `report ${id}: ${size} bytes`);
 }
 
-// Force a full garbage collection so the numbers show what is really still reachable (a demo trick only).
+// Force a full garbage collection so the count shows what is really still reachable (a demo trick only).
 require("node:v8").setFlagsFromString("--expose-gc");
 const gc = require("node:vm").runInNewContext("gc");
 
-function bufferMb() {
+async function stillAlive() {
+  // A WeakRef's target is kept until the current turn of the event loop ends, so collect in a later turn.
+  await new Promise((resolve) => setImmediate(resolve));
   gc();
-  return Math.round(process.memoryUsage().arrayBuffers / (1024 * 1024));
+  const alive = buffers.filter((ref) => ref.deref() !== undefined).length;
+  buffers.length = 0;
+  return alive;
 }
 
-for (let i = 0; i < 5; i++) registerLeaky(`leaky-${i}`);
-console.log(`5 leaky handlers keep ${bufferMb()} MB of buffers alive`);
-handlers.clear();
-for (let i = 0; i < 5; i++) register(`fixed-${i}`);
-console.log(`5 fixed handlers keep ${bufferMb()} MB of buffers alive; ${handlers.get("fixed-0")()}`);
+(async () => {
+  for (let i = 0; i < 5; i++) registerLeaky(`leaky-${i}`);
+  console.log(`5 leaky handlers keep ${await stillAlive()} of 5 buffers (10 MB each) alive`);
+  handlers.clear();
+  for (let i = 0; i < 5; i++) register(`fixed-${i}`);
+  console.log(`5 fixed handlers keep ${await stillAlive()} of 5 buffers alive; ${handlers.get("fixed-0")()}`);
+})();
