@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Exercise } from "@/components/editor/exercise";
+import { exerciseText } from "@/components/editor/exercise-text";
 import { Playground } from "@/components/editor/playground";
 import { publicExercise } from "@/lib/content/exercise-schema";
 import { loadExercise } from "@/lib/content/exercises";
@@ -34,7 +35,7 @@ export default async function PlaygroundPage() {
       {exercise && (
         <section aria-labelledby="practice-heading">
           <h2 id="practice-heading">Practice</h2>
-          <Exercise exercise={publicExercise(exercise)} />
+          <Exercise exercise={publicExercise(exercise)} text={await exerciseText(exercise)} />
         </section>
       )}
     </article>

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { checkResultSchema, type CheckResult, type PublicExercise } from "@/lib/content/exercise-schema";
 import { readGuestState, recordGuestExercise } from "@/lib/progress/guest-store";
 import { useDraft } from "./use-draft";
@@ -113,7 +113,14 @@ function notBuilt(result: CheckResult): boolean {
  * server sends it with a check result (after a pass, or after three failed checks). A signed-in learner's checks
  * are stored by the server; a guest's are kept in this browser and merged into the account on sign-in.
  */
-export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesson?: ExerciseLesson }) {
+type ExerciseProps = {
+  exercise: PublicExercise;
+  lesson?: ExerciseLesson;
+  /** The prompt and each hint rendered from Markdown on the server (components/editor/exercise-text.tsx). */
+  text: { prompt: ReactNode; hints: ReactNode[] };
+};
+
+export function Exercise({ exercise, lesson, text }: ExerciseProps) {
   const { code, setCode, restored } = useDraft(`exercise/${exercise.id}`, exercise.language, exercise.starter);
   // Monaco (megabytes) loads when the learner starts typing, or when a saved draft comes back, not with the page.
   const [editing, setEditing] = useState(false);
@@ -161,7 +168,7 @@ export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesso
   return (
     <section className="card exercise" aria-labelledby={`exercise-${exercise.id}`} data-exercise-id={exercise.id}>
       <h3 id={`exercise-${exercise.id}`}>Exercise: {exercise.title}</h3>
-      <p className="exercise-prompt">{exercise.prompt}</p>
+      <div className="exercise-prompt">{text.prompt}</div>
       <div
         className="playground"
         onKeyDown={(event) => {
@@ -254,8 +261,8 @@ export function Exercise({ exercise, lesson }: { exercise: PublicExercise; lesso
       </div>
       {hintsShown > 0 && (
         <ol className="exercise-hints" aria-label="Hints">
-          {exercise.hints.slice(0, hintsShown).map((hint) => (
-            <li key={hint}>{hint}</li>
+          {text.hints.slice(0, hintsShown).map((hint, i) => (
+            <li key={i}>{hint}</li>
           ))}
         </ol>
       )}

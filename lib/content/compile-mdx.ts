@@ -49,3 +49,18 @@ export async function compileLesson(body: string): Promise<MDXContent> {
   });
   return Content;
 }
+
+/**
+ * Plain Markdown (exercise prompts and hints) -> React component, at build time. `format: "md"` means no JSX and
+ * no components: an author's `<` or `{` in a prompt is text, not code.
+ */
+export async function compileMarkdown(text: string): Promise<MDXContent> {
+  const highlighter = await getHighlighter();
+  const { default: Content } = await evaluate(text, {
+    ...runtime,
+    format: "md",
+    remarkPlugins: [remarkGfm],
+    rehypePlugins: [[rehypeShiki, { highlighter }]],
+  });
+  return Content;
+}

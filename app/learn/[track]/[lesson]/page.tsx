@@ -9,6 +9,7 @@ import { PrerequisiteLinks } from "@/components/lesson/prerequisite-links";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { LessonLiveReload } from "@/components/lesson/lesson-live-reload";
 import { Exercise } from "@/components/editor/exercise";
+import { exerciseText } from "@/components/editor/exercise-text";
 import { LessonTracker } from "@/components/progress/lesson-tracker";
 import { QuizForm } from "@/components/quiz/quiz-form";
 import { getCatalog, getLesson, getTrack, lessonNeighbours } from "@/lib/content/catalog";
@@ -42,9 +43,10 @@ export default async function LessonPage({ params }: { params: Params }) {
   const track = getTrack(trackId);
   if (!lesson || !track) notFound();
 
-  const [Content, highlightedPairs] = await Promise.all([
+  const [Content, highlightedPairs, exerciseTexts] = await Promise.all([
     compileLesson(lesson.body),
     Promise.all(lesson.examples.map(async (e) => [e.file, await highlightToHtml(e.code, e.language)] as const)),
+    Promise.all(lesson.exercises.map(exerciseText)),
   ]);
   const { previous, next } = lessonNeighbours(lesson.id);
   const exerciseLesson = { id: lesson.id, exerciseIds: lesson.exercises.map((e) => e.id), hasQuiz: Boolean(lesson.quiz) };
@@ -84,8 +86,8 @@ export default async function LessonPage({ params }: { params: Params }) {
           <section className="lesson-extra" aria-labelledby="practice-heading">
             <h2 id="practice-heading">Practice</h2>
             {/* Neither the solution nor the test harness reaches the page: checks run on the server. */}
-            {lesson.exercises.map((exercise) => (
-              <Exercise key={exercise.id} exercise={publicExercise(exercise)} lesson={exerciseLesson} />
+            {lesson.exercises.map((exercise, i) => (
+              <Exercise key={exercise.id} exercise={publicExercise(exercise)} lesson={exerciseLesson} text={exerciseTexts[i]!} />
             ))}
           </section>
         )}
