@@ -6,9 +6,13 @@ import type { Language } from "./types";
 /** Python web frameworks from Debian's packages on the server (Pyodide's copies are not served to the browser). */
 export const PYTHON_FRAMEWORKS = ["fastapi", "starlette", "pydantic", "flask", "django", "uvicorn", "httpx", "sqlalchemy", "aiohttp"] as const;
 
-/** Python modules the browser's Pyodide cannot give: the frameworks, and what needs an OS (threads, processes, sockets). */
+/**
+ * Python modules the browser's Pyodide cannot give: the frameworks, sqlite3 (an unvendored Pyodide package that the
+ * app does not serve), and what needs an OS (threads, processes, sockets).
+ */
 export const PYTHON_SERVER_MODULES = [
   ...PYTHON_FRAMEWORKS,
+  "sqlite3",
   "threading",
   "multiprocessing",
   "subprocess",

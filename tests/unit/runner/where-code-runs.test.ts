@@ -47,6 +47,7 @@ describe("where code runs", () => {
       `from concurrent.futures import ThreadPoolExecutor`,
       `import http.server`,
       `from multiprocessing import Pool`,
+      `import sqlite3`,
     ]) {
       expect(engineFor("python", code), code).toBe("server");
     }
