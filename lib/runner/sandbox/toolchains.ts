@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, renameSync, writeFileSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { lock } from "proper-lockfile";
 import { promisify } from "node:util";
 import type { Language } from "../types";
 import { installedNodePackages } from "./node-packages";
@@ -68,6 +69,24 @@ async function installedVersions(pattern: string): Promise<string> {
   }
 }
 
+/**
+ * Builds a cache once across processes: the server, test workers and content:check may all start on an empty cache
+ * at once, and two builders would replace the same folder under each other's runs. Whoever takes the lock builds;
+ * the others wait (a Rust build takes minutes), then find the stamp current. A builder that dies leaves a stale lock,
+ * taken over after a minute.
+ */
+export async function buildOnce<T>(root: string, ready: () => T | undefined, build: () => Promise<T>): Promise<T> {
+  const done = ready();
+  if (done) return done;
+  makeDirs(root);
+  const release = await lock(root, { realpath: false, stale: 60_000, retries: { retries: 900, factor: 1, minTimeout: 1000, maxTimeout: 1000 } });
+  try {
+    return ready() ?? (await build());
+  } finally {
+    await release();
+  }
+}
+
 async function replaceWhenBuilt(dest: string, build: (tmp: string) => Promise<void>) {
   const tmp = `${dest}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -95,11 +114,16 @@ async function prepareRust(): Promise<RustToolchain> {
   const { stdout: version } = await run(rustc, ["--version"], { env: { PATH: hostPath, HOME: os.homedir() } });
   const stampFile = path.join(root, "stamp");
   const stamp = `${sysroot}\n${version.trim()}\n${RUST_DEPENDENCIES}${await installedVersions("librust-*")}`;
-  const ready = existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(externsFile);
-  if (ready) {
-    return { sysroot: sysrootDest, deps: depsDir, externs: JSON.parse(readFileSync(externsFile, "utf8")) };
-  }
-  makeDirs(root);
+  const ready = () =>
+    existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(externsFile)
+      ? { sysroot: sysrootDest, deps: depsDir, externs: JSON.parse(readFileSync(externsFile, "utf8")) as Record<string, string> }
+      : undefined;
+  return buildOnce(root, ready, () => buildRust({ root, sysroot, sysrootDest, depsDir, externsFile, stampFile, stamp }));
+}
+
+type RustBuild = { root: string; sysroot: string; sysrootDest: string; depsDir: string; externsFile: string; stampFile: string; stamp: string };
+
+async function buildRust({ root, sysroot, sysrootDest, depsDir, externsFile, stampFile, stamp }: RustBuild): Promise<RustToolchain> {
   await replaceWhenBuilt(sysrootDest, async (tmp) => {
     // Hard links cost nothing on the same file system; a plain copy is the fallback across file systems.
     await run("cp", ["-al", sysroot, tmp]).catch(() => run("cp", ["-a", sysroot, tmp]));
@@ -188,8 +212,15 @@ async function prepareGo(): Promise<GoToolchain> {
   const { stdout: version } = await run(go, ["version"], { env: { PATH: hostPath } });
   const stampFile = path.join(root, "stamp");
   const stamp = `${version.trim()}\n${GO_WARM_PROGRAM}${await installedVersions("golang-*")}`;
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(cache)) return { cache };
-  makeDirs(root);
+  const ready = () => (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(cache) ? { cache } : undefined);
+  return buildOnce(root, ready, async () => {
+    await buildGoCache(go, cache);
+    writeFileSync(stampFile, stamp);
+    return { cache };
+  });
+}
+
+async function buildGoCache(go: string, cache: string): Promise<void> {
   await replaceWhenBuilt(cache, async (tmp) => {
     const gopath = `${tmp}-src`;
     const dir = goPackageDir(gopath);
@@ -207,8 +238,6 @@ async function prepareGo(): Promise<GoToolchain> {
     }
     await run("chmod", ["-R", "a+rX", tmp]);
   });
-  writeFileSync(stampFile, stamp);
-  return { cache };
 }
 
 export type NodePackages = { dir: string; names: string[] };
@@ -219,13 +248,15 @@ async function prepareNodePackages(): Promise<NodePackages> {
   const root = path.join(cacheRoot(), "node");
   const dir = path.join(root, "node_modules");
   const stampFile = path.join(root, "stamp");
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === installed.stamp && existsSync(dir)) return { dir, names: installed.names };
-  makeDirs(root);
-  await replaceWhenBuilt(dir, async (tmp) => {
-    await run("cp", ["-al", installed.dir, tmp]).catch(() => run("cp", ["-a", installed.dir, tmp]));
+  const ready = () =>
+    existsSync(stampFile) && readFileSync(stampFile, "utf8") === installed.stamp && existsSync(dir) ? { dir, names: installed.names } : undefined;
+  return buildOnce(root, ready, async () => {
+    await replaceWhenBuilt(dir, async (tmp) => {
+      await run("cp", ["-al", installed.dir, tmp]).catch(() => run("cp", ["-a", installed.dir, tmp]));
+    });
+    writeFileSync(stampFile, installed.stamp);
+    return { dir, names: installed.names };
   });
-  writeFileSync(stampFile, installed.stamp);
-  return { dir, names: installed.names };
 }
 
 export type Toolchains = {
