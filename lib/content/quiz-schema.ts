@@ -15,7 +15,9 @@ const base = {
   section: z.string().regex(/^[a-z0-9-]+$/).optional(),
 };
 
-const choiceSchema = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), text });
+// Strict: in a YAML flow mapping `{ id: a, text: One, two }` the comma makes "two" a key of its own; the author
+// must hear about it (quote the text) instead of the choice silently losing half its words.
+const choiceSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), text });
 
 export const singleChoiceSchema = z.object({
   ...base,

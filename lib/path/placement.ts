@@ -7,9 +7,13 @@ import { lessonIdSchema, type Track } from "./schema";
 // all answered right counts as passed and leaves the path. Pure: the quizzes come in as arguments, and grading is
 // lib/grading's, so placement can never disagree with the lesson's own quiz about what is right.
 
-/** Two questions per lesson and at most three lessons per track keep the whole quiz near five minutes. */
+/**
+ * Two questions on each of a track's first two lessons: with five tracks, twenty questions, about seven minutes. The
+ * first lessons are where prior knowledge most often lies; a learner who passes them skips them, and the path engine
+ * pulls any later lesson forward as soon as its own quiz shows a gap.
+ */
 export const PLACEMENT_QUESTIONS_PER_LESSON = 2;
-export const PLACEMENT_LESSONS_PER_TRACK = 3;
+export const PLACEMENT_LESSONS_PER_TRACK = 2;
 
 /** Kinds a person answers in seconds; reading code for an output question takes longer, so those come last. */
 const QUICK_KINDS: readonly QuestionKind[] = ["single", "true-false", "multiple", "numeric"];

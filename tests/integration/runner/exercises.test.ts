@@ -2,15 +2,18 @@ import { describe, expect, it } from "vitest";
 import { listExerciseIds, loadExercise } from "@/lib/content/exercises";
 import { checkExercise } from "@/lib/runner/check-exercise";
 
-// Every exercise in lessons/: its reference solution passes all its tests and its starter does not.
+// checkExercise end to end through each language's real toolchain, on the first exercise of each track: its
+// reference solution passes cleanly and its starter does not. `npm run content:check` does the same for every
+// exercise in the course, so this file does not repeat all of them.
 describe("exercises", async () => {
   const ids = await listExerciseIds();
+  const firstPerTrack = ["node", "python", "go", "rust"].map((track) => ids.find((id) => id.startsWith(`${track}/`))!);
 
   it("has one exercise per track at least", () => {
     for (const track of ["node", "python", "go", "rust"]) expect(ids.some((id) => id.startsWith(`${track}/`))).toBe(true);
   });
 
-  it.each(ids)("%s: the solution passes and the starter fails", async (id) => {
+  it.each(firstPerTrack)("%s: the solution passes and the starter fails", async (id) => {
     const exercise = (await loadExercise(id))!;
     const solved = await checkExercise(exercise, exercise.solution, "test");
     expect(solved.stderr).toBe("");

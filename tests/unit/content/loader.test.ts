@@ -70,6 +70,7 @@ describe("loadContent on broken trees: one precise message each", () => {
     ["duplicate-question-id", 'lessons/alpha/01-first/quiz.yaml:12: duplicate question id "pick-one" (first used on line 2)'],
     ["duplicate-lesson-number", 'lessons/alpha/01-first: duplicate lesson number "01" in track "alpha": 01-again and 01-first'],
     ["quiz-without-answer", 'lessons/alpha/01-first/quiz.yaml:2: question "pick-one" has no correct answer (add "answer:")'],
+    ["quiz-choice-with-comma", 'lessons/alpha/01-first/quiz.yaml:6: quiz "questions[0].choices[0].or B": unknown field'],
     ["quiz-answer-not-a-choice", 'lessons/alpha/01-first/quiz.yaml:8: question "pick-one": the answer "c" is not one of its choices'],
     ["quiz-without-explanation", 'lessons/alpha/01-first/quiz.yaml:12: question "both" has no explanation (add "explanation:", shown after submitting)'],
     ["quiz-unknown-section", 'lessons/alpha/01-first/quiz.yaml:11: question "pick-one": section "no-such-heading" is not a heading id in index.mdx'],
