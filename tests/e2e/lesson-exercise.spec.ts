@@ -1,5 +1,6 @@
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { replaceCode } from "./editor-page";
 import { newUser, signedInContext, signUp } from "./fixtures";
 
 // A lesson's Practice section: the exercise is checked by the real runner on the server, hints unlock one at a time,
@@ -27,16 +28,6 @@ function exercise(page: Page): Locator {
 async function openEditor(box: Locator) {
   await box.getByRole("button", { name: /^Edit your solution/ }).click();
   await expect(box.locator(".monaco-editor .view-lines")).toBeVisible({ timeout: 30_000 });
-}
-
-async function replaceCode(page: Page, box: Locator, code: string) {
-  const edit = box.getByRole("button", { name: /^Edit your solution/ });
-  if (await edit.count()) await edit.click();
-  const lines = box.locator(".monaco-editor .view-lines");
-  await expect(lines).toBeVisible({ timeout: 30_000 });
-  await lines.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(code);
 }
 
 async function solve(page: Page, box: Locator) {

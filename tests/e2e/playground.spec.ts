@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { replaceCode } from "./editor-page";
 
 // The scratchpad page: one playground per language and one exercise, all real engines (workers, Pyodide, sandbox).
 
@@ -6,15 +7,6 @@ function playground(page: Page, language: string): Locator {
   return page.locator(`figure.playground[data-language="${language}"]`);
 }
 
-async function typeInEditor(page: Page, box: Locator, text: string) {
-  const edit = box.getByRole("button", { name: /^Edit this/ });
-  if (await edit.count()) await edit.click();
-  const lines = box.locator(".monaco-editor .view-lines");
-  await expect(lines).toBeVisible({ timeout: 30_000 });
-  await lines.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(text);
-}
 
 test.describe("scratchpad playground", () => {
   test("runs an example in each language and shows its output", async ({ page }) => {
@@ -42,7 +34,7 @@ test.describe("scratchpad playground", () => {
       ["python", "print('start')\nwhile True:\n    pass"],
     ] as const) {
       const box = playground(page, language);
-      await typeInEditor(page, box, loop);
+      await replaceCode(page, box, loop);
       await box.getByRole("button", { name: "Run" }).click();
       await expect(box.getByTestId("limit")).toContainText("time limit", { timeout: 60_000 });
       await expect(box.getByTestId("stdout")).toHaveText("start");
@@ -56,7 +48,7 @@ test.describe("scratchpad playground", () => {
   test("keeps an edit across a reload", async ({ page }) => {
     await page.goto("/playground");
     const box = playground(page, "typescript");
-    await typeInEditor(page, box, 'console.log("kept after reload");');
+    await replaceCode(page, box, 'console.log("kept after reload");');
     await page.waitForTimeout(1200);
     await page.reload();
     const again = playground(page, "typescript");

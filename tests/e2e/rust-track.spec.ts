@@ -1,47 +1,16 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { parse } from "yaml";
+import { expect, test } from "@playwright/test";
+import { asOneLine, exerciseBox, readExercise, replaceCode } from "./editor-page";
 
 // The Rust track from the page: a "make it compile" exercise whose starter does not compile. The learner checks it,
 // reads rustc's diagnostic on the page (the code, the span, the help line), fixes the code in Monaco, and passes.
 
-type ExerciseFile = { title: string; solution: string; tests: { name: string }[] };
-
-const LESSON = "01-ownership-and-async";
-const NAME = "fix-the-moves";
-
-function exerciseFile(lesson: string, name: string): ExerciseFile {
-  return parse(readFileSync(path.join(process.cwd(), "lessons/rust", lesson, "exercises", `${name}.yaml`), "utf8")) as ExerciseFile;
-}
-
-/**
- * The reference solution as one line: typed into Monaco, a new line after "{" gets an automatic closing brace and
- * extra indentation. Rust does not care about line breaks, so the comments go and the rest is joined with spaces.
- */
-function asOneLine(source: string): string {
-  return source
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("//"))
-    .join(" ");
-}
-
-async function replaceCode(page: Page, box: Locator, code: string) {
-  const edit = box.getByRole("button", { name: /^Edit your solution/ });
-  if (await edit.count()) await edit.click();
-  const lines = box.locator(".monaco-editor .view-lines");
-  await expect(lines).toBeVisible({ timeout: 30_000 });
-  await lines.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(code);
-}
+const EXERCISE = "rust/01-ownership-and-async/fix-the-moves";
 
 test("a guest makes a Rust exercise compile: the compiler's error is shown readably, then the fix passes", async ({ page }, testInfo) => {
   test.setTimeout(150_000);
-  const file = exerciseFile(LESSON, NAME);
-  await page.goto(`/learn/rust/${LESSON}`);
-  const box = page.locator(`section.exercise[data-exercise-id="rust/${LESSON}/${NAME}"]`);
+  const file = readExercise(EXERCISE);
+  await page.goto("/learn/rust/01-ownership-and-async");
+  const box = exerciseBox(page, EXERCISE);
   await expect(box.getByRole("heading", { name: `Exercise: ${file.title}` })).toBeVisible();
 
   // The starter as it is: it does not compile, and the page says so instead of listing tests that did not run.
@@ -79,7 +48,7 @@ test("a guest makes a Rust exercise compile: the compiler's error is shown reada
   await box.screenshot({ path: testInfo.outputPath("rust-compile-error.png") });
 
   // Fix it in Monaco and check again: it compiles, and the harness checks the behaviour.
-  await replaceCode(page, box, asOneLine(file.solution));
+  await replaceCode(page, box, asOneLine("rust", file.solution));
   await box.getByRole("button", { name: "Check" }).click();
   await expect(verdict).toHaveText("All tests pass.", { timeout: 60_000 });
   const results = box.locator(".exercise-tests li");

@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse, type Locator, type Page } from "@playwright/test";
+import { replaceCode } from "./editor-page";
 
 // The headers every response carries, the pages still working under them (Monaco, Pyodide, workers, no policy
 // violation), Python's endless loop stopped through the interrupt buffer rather than by reloading Pyodide, and the
@@ -84,13 +85,7 @@ function playground(page: Page, language: string): Locator {
 }
 
 async function runCode(page: Page, box: Locator, code: string) {
-  const edit = box.getByRole("button", { name: /^Edit this/ });
-  if (await edit.count()) await edit.click();
-  const lines = box.locator(".monaco-editor .view-lines");
-  await expect(lines).toBeVisible({ timeout: 30_000 });
-  await lines.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(code);
+  await replaceCode(page, box, code);
   await box.getByRole("button", { name: "Run" }).click();
 }
 
