@@ -5,13 +5,15 @@ import { expect, test } from "@playwright/test";
 // Compare blocks, search, keyboard navigation, and axe on every page type in both themes.
 
 const LESSON = "/learn/choosing/01-the-landscape";
+// Two Compare blocks: fib in JavaScript, Python, Go and Rust; capacity in Python and TypeScript.
+const COMPARE_LESSON = "/learn/choosing/03-performance-in-numbers";
 
 test("catalog -> track -> lesson", async ({ page }) => {
   await page.goto("/learn");
   const tracks = page.getByRole("list", { name: "Tracks" }).getByRole("listitem");
   await expect(tracks).toHaveCount(5);
   await expect(tracks.first()).toContainText("Choosing your backend");
-  await expect(page.locator('[data-track="go"]')).toContainText("1 lesson");
+  await expect(page.locator('[data-track="go"]')).toContainText("8 lessons");
 
   await page.getByRole("link", { name: "Go", exact: true }).click();
   await expect(page).toHaveURL(/\/learn\/go$/);
@@ -31,35 +33,35 @@ test("catalog -> track -> lesson", async ({ page }) => {
 });
 
 test("picking a language in one Compare block switches every block, and survives a reload", async ({ page }) => {
-  await page.goto(LESSON);
+  await page.goto(COMPARE_LESSON);
   const blocks = page.locator("[data-compare]");
   await expect(blocks).toHaveCount(2);
+  const fib = page.locator("[data-compare=fib]");
+  const capacity = page.locator("[data-compare=capacity]");
 
-  await blocks.first().getByRole("tab", { name: "Python" }).click();
+  await fib.getByRole("tab", { name: "Python" }).click();
   for (const block of await blocks.all()) {
     await expect(block).toHaveAttribute("data-active-language", "python");
     await expect(block.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
     await expect(block.locator('[role="tabpanel"]:not([hidden])')).toHaveAttribute("data-language", "python");
   }
 
-  // Keyboard on the tabs: ArrowRight moves to the next language (Go) in every block, without leaving the lesson.
-  await blocks.nth(1).getByRole("tab", { name: "Python" }).focus();
+  // Keyboard on the tabs: ArrowRight moves to the next language (Go), without leaving the lesson.
+  await fib.getByRole("tab", { name: "Python" }).focus();
   await page.keyboard.press("ArrowRight");
-  await expect(blocks.first()).toHaveAttribute("data-active-language", "go");
-  await expect(blocks.nth(1)).toHaveAttribute("data-active-language", "go");
-  await expect(page).toHaveURL(new RegExp(`${LESSON}$`));
+  await expect(fib).toHaveAttribute("data-active-language", "go");
+  await expect(page).toHaveURL(new RegExp(`${COMPARE_LESSON}$`));
 
   await page.reload();
-  await expect(page.locator("[data-compare]").first()).toHaveAttribute("data-active-language", "go");
+  await expect(page.locator("[data-compare=fib]")).toHaveAttribute("data-active-language", "go");
 
-  // TypeScript exists only for "greet"; the JavaScript fib follows as its sibling.
-  await page.locator("[data-compare=greet]").getByRole("tab", { name: "TypeScript" }).click();
-  await expect(page.locator("[data-compare=fib]")).toHaveAttribute("data-active-language", "javascript");
+  // TypeScript exists only for "capacity"; the JavaScript fib follows as its sibling.
+  await capacity.getByRole("tab", { name: "TypeScript" }).click();
+  await expect(fib).toHaveAttribute("data-active-language", "javascript");
 
-  await page.locator("[data-compare=fib]").getByRole("button", { name: "Compare side by side" }).click();
-  for (const block of await page.locator("[data-compare]").all()) {
-    await expect(block.locator(".compare-panel:visible")).toHaveCount(4);
-  }
+  await fib.getByRole("button", { name: "Compare side by side" }).click();
+  await expect(fib.locator(".compare-panel:visible")).toHaveCount(4);
+  await expect(capacity.locator(".compare-panel:visible")).toHaveCount(2);
 });
 
 test("search as you type lands on the right lesson", async ({ page }) => {
@@ -78,21 +80,21 @@ test("search as you type lands on the right lesson", async ({ page }) => {
 
 test("j/k and the arrow keys move between lessons, but not while typing", async ({ page }) => {
   await page.goto(LESSON);
-  await expect(page.getByRole("link", { name: /Next/ })).toHaveAttribute("href", "/learn/node/01-event-loop");
+  await expect(page.getByRole("link", { name: /Next/ })).toHaveAttribute("href", "/learn/choosing/02-runtime-models");
   await page.locator("body").press("j");
-  await expect(page).toHaveURL(/\/learn\/node\/01-event-loop$/);
-  await expect(page.getByRole("heading", { level: 1, name: "The event loop" })).toBeVisible();
+  await expect(page).toHaveURL(/\/learn\/choosing\/02-runtime-models$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
   await page.locator("body").press("ArrowRight");
-  await expect(page).toHaveURL(/\/learn\/python\/01-python-for-the-web$/);
+  await expect(page).toHaveURL(/\/learn\/choosing\/03-performance-in-numbers$/);
   await page.locator("body").press("k");
-  await expect(page).toHaveURL(/\/learn\/node\/01-event-loop$/);
+  await expect(page).toHaveURL(/\/learn\/choosing\/02-runtime-models$/);
 
   const box = page.getByRole("combobox", { name: "Search lessons" });
   await box.press("j");
   await box.press("ArrowLeft");
   await expect(box).toHaveValue("j");
-  await expect(page).toHaveURL(/\/learn\/node\/01-event-loop$/);
+  await expect(page).toHaveURL(/\/learn\/choosing\/02-runtime-models$/);
 
   // Once focus leaves the search box the keys work again.
   await page.getByRole("heading", { level: 1 }).click();
@@ -120,7 +122,7 @@ for (const theme of ["light", "dark"] as const) {
   test(`axe (${theme}): side-by-side code and the open search list have no serious violations`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
-    await page.goto(LESSON);
+    await page.goto(COMPARE_LESSON);
     await page.locator("[data-compare=fib]").getByRole("button", { name: "Compare side by side" }).click();
     const box = page.getByRole("combobox", { name: "Search lessons" });
     await box.fill("goroutines");
