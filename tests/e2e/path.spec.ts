@@ -27,11 +27,14 @@ test("a guest who comes from JavaScript gets a path that starts with Node.js aft
   const steps = page.locator("[data-lesson-id]");
   await expect(steps.first()).toHaveAttribute("data-lesson-id", "choosing/01-the-landscape");
   await expect(steps.first()).toHaveAttribute("data-status", "next");
-  await expect(steps.nth(1)).toHaveAttribute("data-lesson-id", "node/01-event-loop");
-  await expect(steps.nth(1)).toContainText("because you come from JavaScript");
+  // The choosing lessons, then Node.js.
+  const ids = await steps.evaluateAll((els) => els.map((e) => e.getAttribute("data-lesson-id")!));
+  const firstLanguageStep = ids.findIndex((id) => !id.startsWith("choosing/"));
+  expect(ids[firstLanguageStep]).toBe("node/01-event-loop");
+  await expect(steps.nth(firstLanguageStep)).toContainText("because you come from JavaScript");
   await page.getByText("Why this order?").click();
   await expect(page.getByText(/The choosing lessons come first/)).toBeVisible();
-  await expect(page.getByText(/left: about a week or less at 4 hours a week/)).toBeVisible();
+  await expect(page.getByText(/left: about \d+ weeks at 4 hours a week/)).toBeVisible();
 
   // The answers stay in this browser and can be edited later.
   await page.getByRole("link", { name: "Change your answers" }).click();
@@ -47,10 +50,11 @@ test("a different background gets a different, explained path", async ({ page })
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Build my path" }).click();
   await expect(page.getByTestId("path-primary")).toHaveText("Rust");
-  // The Rust lesson builds on the Go one, so that prerequisite comes just ahead of it, saying why.
-  await expect(page.locator("[data-lesson-id]").nth(1)).toHaveAttribute("data-lesson-id", "go/01-goroutines");
-  await expect(page.locator("[data-lesson-id]").nth(1)).toContainText(/needed before/);
-  await expect(page.locator("[data-lesson-id]").nth(2)).toHaveAttribute("data-lesson-id", "rust/01-ownership-and-async");
+  // The first Rust lesson builds on the first Go one, so that prerequisite comes just ahead of it, saying why.
+  const ids = await page.locator("[data-lesson-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-lesson-id")!));
+  const rust = ids.indexOf("rust/01-ownership-and-async");
+  expect(ids[rust - 1]).toBe("go/01-goroutines");
+  await expect(page.locator('[data-lesson-id="go/01-goroutines"]')).toContainText(/needed before/);
   await expect(page.getByText(/invest in Rust/)).toBeVisible();
 });
 
