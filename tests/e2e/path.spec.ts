@@ -50,10 +50,10 @@ test("a different background gets a different, explained path", async ({ page })
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Build my path" }).click();
   await expect(page.getByTestId("path-primary")).toHaveText("Rust");
-  // The first Rust lesson builds on the first Go one, so that prerequisite comes just ahead of it, saying why.
+  // The first Rust lesson builds on the first Go one, so that prerequisite comes ahead of it, saying why.
   const ids = await page.locator("[data-lesson-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-lesson-id")!));
-  const rust = ids.indexOf("rust/01-ownership-and-async");
-  expect(ids[rust - 1]).toBe("go/01-goroutines");
+  expect(ids.indexOf("go/01-goroutines")).toBeGreaterThan(-1);
+  expect(ids.indexOf("go/01-goroutines")).toBeLessThan(ids.indexOf("rust/01-ownership-and-async"));
   await expect(page.locator('[data-lesson-id="go/01-goroutines"]')).toContainText(/needed before/);
   await expect(page.getByText(/invest in Rust/)).toBeVisible();
 });
