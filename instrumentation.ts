@@ -3,7 +3,10 @@
 // until each language's cache is ready, /api/health says that runner is "preparing".
 // Failures only make /api/health report the language as unavailable, or the isolation as degraded and why.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.RUNNER_WARM_AT_START === "0") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Parsed here first, so a mistyped RUNNER_* value stops the server at start rather than on a learner's first run.
+  const { runnerSettings } = await import("./lib/runner/settings");
+  if (!runnerSettings().warmAtStart) return;
   const { prepareToolchains } = await import("./lib/runner/sandbox/toolchains");
   const { prepareIsolation } = await import("./lib/runner/sandbox/isolation");
   const started = performance.now();

@@ -5,11 +5,14 @@ import { AuthSessionProvider } from "@/components/auth/session-provider";
 import { GuestMerge } from "@/components/progress/guest-merge";
 import { SiteHeader } from "@/components/ui/site-header";
 import { ThemeScript } from "@/components/ui/theme-script";
+import { SITE_DESCRIPTION, SITE_NAME } from "./site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Backend Paths", template: "%s · Backend Paths" },
-  description: "Learn backend development in Node.js, Python, Go and Rust, and how to choose between them.",
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  // Social preview images need absolute URLs: the public URL when it is known at build time (else Next's localhost).
+  metadataBase: process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL) : undefined,
 };
 
 export const viewport: Viewport = {

@@ -12,7 +12,7 @@ import { checkLab, loadLab } from "@/lib/content/lab";
 import { loadContent, type Lesson } from "@/lib/content/load";
 import { checkOutputQuestions, outputQuestions } from "@/lib/content/output-questions";
 import type { Exercise } from "@/lib/content/exercise-schema";
-import { checkExercise } from "@/lib/runner/check-exercise";
+import { checkExercise } from "@/lib/grading/check-exercise";
 import { runQueued } from "@/lib/runner/service";
 import type { RunRequest } from "@/lib/runner/types";
 

@@ -3,7 +3,7 @@ import { GuestDashboard } from "@/components/dashboard/guest-dashboard";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { currentUser } from "@/lib/auth/session";
 import { getCourseIndex } from "@/lib/content/course-index";
-import { getProgressSummary } from "@/lib/progress/summary";
+import { progressSummary } from "@/lib/progress/use-cases";
 import "@/components/progress/progress.css";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -16,7 +16,7 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>Your dashboard</h1>
-      {user ? <DashboardView summary={await getProgressSummary({ userId: user.id, now: today })} today={today} course={course} /> : <GuestDashboard course={course} />}
+      {user ? <DashboardView summary={await progressSummary({ userId: user.id }, { now: today })} today={today} course={course} /> : <GuestDashboard course={course} />}
     </>
   );
 }

@@ -3,18 +3,15 @@ import Link from "next/link";
 import { GuestPath, OnboardingPrompt } from "@/components/path/guest-path";
 import { PathView } from "@/components/path/path-view";
 import { currentUser } from "@/lib/auth/session";
-import { getPathCatalog } from "@/lib/path/catalog-source";
-import { buildPath } from "@/lib/path/engine";
-import { getLearnerState, getOnboardingAnswers } from "@/lib/path/store";
+import { db } from "@/lib/db/client";
+import { learnerPath } from "@/lib/path/use-cases";
 
 export const metadata: Metadata = { title: "Your learning path" };
 
 async function LearnerPath({ userId }: { userId: string }) {
-  const answers = await getOnboardingAnswers({ userId });
-  if (!answers) return <OnboardingPrompt />;
-  const learner = await getLearnerState({ userId });
-  const path = buildPath({ answers, learner, catalog: getPathCatalog(), now: new Date() });
-  return <PathView path={path} hoursPerWeek={answers.hoursPerWeek} />;
+  const found = await learnerPath({ userId }, db());
+  if (!found) return <OnboardingPrompt />;
+  return <PathView path={found.path} hoursPerWeek={found.answers.hoursPerWeek} />;
 }
 
 export default async function PathPage() {

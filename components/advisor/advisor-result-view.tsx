@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { lessonHref } from "@/components/path/labels";
+import { TRACK_LABELS } from "@/lib/course/vocabulary";
 import type { AdvisorResult } from "@/lib/path/advisor-schema";
-import { LANGUAGE_NAMES } from "@/lib/path/rules";
 
 type Props = { result: AdvisorResult; lessonTitles: Record<string, string>; savedAt?: string | null };
 
 export function AdvisorResultView({ result, lessonTitles, savedAt }: Props) {
-  const name = LANGUAGE_NAMES[result.recommendation];
+  const name = TRACK_LABELS[result.recommendation];
   return (
     <section className="card advisor-result" aria-labelledby="advisor-result-heading" data-recommendation={result.recommendation}>
       <h2 id="advisor-result-heading" tabIndex={-1}>

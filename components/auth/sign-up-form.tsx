@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { signUpAction, type SignUpState } from "@/app/(auth)/signup/actions";
+import { signUpAction, type SignUpState } from "@/lib/auth/sign-up-action";
 import { FormField } from "./form-field";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {

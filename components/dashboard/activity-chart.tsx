@@ -1,4 +1,4 @@
-import { addDays, dayKey } from "@/lib/progress/rules";
+import { addDays, dayKey } from "@/lib/days";
 import type { ProgressSummary } from "@/lib/progress/summary-types";
 
 const DAYS = 28;
@@ -20,7 +20,9 @@ export function ActivityChart({ activity, today }: { activity: ProgressSummary["
   return (
     <figure className="activity" aria-labelledby="activity-caption">
       <svg className="activity-chart" viewBox={`0 0 ${width} ${height + 16}`} role="img" aria-labelledby="activity-title activity-desc">
-        <title id="activity-title">Study minutes per day, last {DAYS} days</title>
+        {/* One string: React renders an SVG <title> from a single text child only, so "a {n} b" came out empty on
+            the server and failed hydration (#418). */}
+        <title id="activity-title">{`Study minutes per day, last ${DAYS} days`}</title>
         <desc id="activity-desc">
           Active on {activeDays} of the last {DAYS} days, {totalMinutes} minutes in total. The table below lists every day.
         </desc>

@@ -32,7 +32,7 @@ export function DashboardView({ summary, today, course }: { summary: ProgressSum
           <div>
             <dt>Lessons completed</dt>
             <dd data-testid="lessons-completed">
-              {summary.lessonsCompleted} of {summary.lessonsOpened} opened
+              {summary.lessonsOpened === 0 ? "None yet" : `${summary.lessonsCompleted} of ${summary.lessonsOpened} you opened`}
             </dd>
           </div>
           <div>

@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useMemo, useSyncExternalStore } from "react";
 import type { CourseIndex } from "@/lib/content/course-index";
-import { readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
-import { summarizeGuestState } from "@/lib/progress/guest-summary";
+import { guestSummary, readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
 import { DashboardView } from "./dashboard-view";
 
 const noState = () => null;
@@ -13,10 +12,7 @@ const noState = () => null;
 export function GuestDashboard({ course }: { course: CourseIndex }) {
   const guest = useSyncExternalStore(subscribeGuestState, readGuestState, noState);
   const today = useMemo(() => new Date(), []);
-  const summary = useMemo(
-    () => summarizeGuestState(guest ?? { version: 1, guestId: "none-yet", lessons: [], visits: [], quizAttempts: [], exercises: [] }, today),
-    [guest, today],
-  );
+  const summary = useMemo(() => guestSummary(guest, today), [guest, today]);
   return (
     <>
       <div className="alert alert-success" data-testid="guest-invite">

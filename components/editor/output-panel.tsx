@@ -1,4 +1,5 @@
 import type { RunResult } from "@/lib/runner/types";
+import { RunWaiting, type RunWaitingProps } from "./run-progress";
 
 /**
  * Compiling and running apart: a compiled language's first run is mostly compiling, and one number mixing the two
@@ -12,19 +13,17 @@ export function timing({ compileMs, runMs, durationMs }: RunResult): string {
 type OutputPanelProps = {
   result: RunResult | null;
   running: boolean;
-  /** Said instead of "Running…" while the run waits on something the learner should know about. */
-  runningNote?: string;
+  /** What the run is waiting on while it runs; plain "Running…" without it. */
+  waiting?: RunWaitingProps;
   label: string;
 };
 
 /** stdout and stderr apart, the exit code, the time, and a plain line when a limit stopped the run. */
-export function OutputPanel({ result, running, runningNote, label }: OutputPanelProps) {
+export function OutputPanel({ result, running, waiting, label }: OutputPanelProps) {
   if (running) {
     return (
-      <div className="run-output" role="status" aria-live="polite" aria-label={label}>
-        <p className="muted" data-testid="running-note">
-          {runningNote ?? "Running…"}
-        </p>
+      <div className="run-output" aria-label={label} role="group">
+        <RunWaiting {...(waiting ?? { progress: null, compiled: false })} />
       </div>
     );
   }

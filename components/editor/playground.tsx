@@ -1,8 +1,9 @@
 "use client";
 
 import { lazy, Suspense, useCallback, useState, type ReactNode } from "react";
-import { engineFor, runProgram } from "@/lib/runner/browser/engines";
-import type { Language, PlaygroundExample, RunResult } from "@/lib/runner/types";
+import { engineFor, runProgram, type RunProgress } from "@/lib/runner/browser/engines";
+import { CODE_LANGUAGE_LABELS, type CodeLanguage } from "@/lib/course/vocabulary";
+import type { PlaygroundExample, RunResult } from "@/lib/runner/types";
 import { OutputPanel } from "./output-panel";
 import { useDraft } from "./use-draft";
 
@@ -10,47 +11,55 @@ import { useDraft } from "./use-draft";
 // static highlighted HTML the lesson rendered on the server.
 const CodeEditor = lazy(() => import("./code-editor"));
 
-const LANGUAGE_NAMES = { javascript: "JavaScript", typescript: "TypeScript", python: "Python", go: "Go", rust: "Rust" } as const;
-
 // A warm Go or Rust run answers within this; a longer wait may be the server building its caches (first start only).
 const PREPARING_CHECK_MS = 1_000;
+/** While the run waits, health is asked again this often, so "preparing" ends when the caches are ready. */
+const PREPARING_RECHECK_MS = 5_000;
 
 /** Whether the server is still building this compiled language's build cache (/api/health says "preparing"). */
-async function toolchainPreparing(language: Language, signal: AbortSignal): Promise<boolean> {
+async function toolchainPreparing(language: CodeLanguage, signal: AbortSignal): Promise<boolean> {
   const response = await fetch("/api/health", { cache: "no-store", signal });
-  const body = (await response.json()) as { runners?: Partial<Record<Language, { status?: string }>> };
+  const body = (await response.json()) as { runners?: Partial<Record<CodeLanguage, { status?: string }>> };
   return body.runners?.[language]?.status === "preparing";
+}
+
+/** Asks health after a second, then every few seconds, until the run ends (the signal aborts). */
+async function watchPreparing(language: CodeLanguage, signal: AbortSignal, onChange: (preparing: boolean) => void) {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await pause(PREPARING_CHECK_MS);
+  while (!signal.aborted) {
+    onChange(await toolchainPreparing(language, signal).catch(() => false));
+    await pause(PREPARING_RECHECK_MS);
+  }
 }
 
 export function Playground({ example, highlighted }: { example: PlaygroundExample; highlighted: ReactNode }) {
   const { code, setCode, restored } = useDraft(example.id, example.language, example.code);
-  const [editing, setEditing] = useState(false);
+  // "edit": the learner asked to edit, so the editor takes focus; "run": Run showed it, and focus stays on Run.
+  const [editing, setEditing] = useState<false | "edit" | "run">(false);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<RunResult | null>(null);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
   const [preparing, setPreparing] = useState(false);
-  const name = LANGUAGE_NAMES[example.language];
+  const name = CODE_LANGUAGE_LABELS[example.language];
   const showEditor = editing || restored;
+  const compiled = example.language === "go" || example.language === "rust";
 
   const run = useCallback(async () => {
     if (running) return;
-    setEditing(true);
+    setEditing((e) => e || "run");
     setRunning(true);
+    setProgress(null);
     const waiting = new AbortController();
-    const compiled = example.language === "go" || example.language === "rust";
-    const check = compiled
-      ? setTimeout(() => {
-          toolchainPreparing(example.language, waiting.signal).then(setPreparing, () => {});
-        }, PREPARING_CHECK_MS)
-      : undefined;
+    if (compiled) void watchPreparing(example.language, waiting.signal, (now) => !waiting.signal.aborted && setPreparing(now));
     try {
-      setResult(await runProgram({ language: example.language, code }));
+      setResult(await runProgram({ language: example.language, code }, { onProgress: setProgress }));
     } finally {
-      clearTimeout(check);
       waiting.abort();
       setPreparing(false);
       setRunning(false);
     }
-  }, [code, example.language, running]);
+  }, [code, compiled, example.language, running]);
 
   const reset = () => {
     setCode(example.code);
@@ -71,7 +80,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
     >
       {showEditor ? (
         <Suspense fallback={<div className="playground-static">{highlighted}</div>}>
-          <CodeEditor value={code} language={example.language} label={`${name} code editor`} onChange={setCode} onRun={run} autoFocus={editing} />
+          <CodeEditor value={code} language={example.language} label={`${name} code editor`} onChange={setCode} onRun={run} autoFocus={editing === "edit"} />
         </Suspense>
       ) : (
         <div
@@ -79,9 +88,9 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
           role="button"
           tabIndex={0}
           aria-label={`Edit this ${name} example`}
-          onClick={() => setEditing(true)}
+          onClick={() => setEditing("edit")}
           onKeyDown={(event) => {
-            if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) setEditing(true);
+            if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) setEditing("edit");
           }}
         >
           {highlighted}
@@ -95,7 +104,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
           Reset
         </button>
         {!showEditor && (
-          <button type="button" className="button-ghost" onClick={() => setEditing(true)}>
+          <button type="button" className="button-ghost" onClick={() => setEditing("edit")}>
             Edit
           </button>
         )}
@@ -106,7 +115,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
       <OutputPanel
         result={result}
         running={running}
-        runningNote={preparing ? `Preparing the ${name} toolchain (first start only)…` : undefined}
+        waiting={{ progress, compiled, ...(preparing ? { preparing: name } : {}) }}
         label={`Output of the ${name} example`}
       />
     </figure>

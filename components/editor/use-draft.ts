@@ -2,7 +2,7 @@
 
 import { useSession } from "next-auth/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Language } from "@/lib/runner/types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 
 // The learner's edited code for one example: browser storage for guests, the server for signed-in learners.
 // Saving is debounced so typing does not send a request per key press.
@@ -10,7 +10,7 @@ import type { Language } from "@/lib/runner/types";
 const SAVE_DELAY_MS = 600;
 const storageKey = (key: string) => `draft:${key}`;
 
-export function useDraft(key: string, language: Language, original: string) {
+export function useDraft(key: string, language: CodeLanguage, original: string) {
   const { status } = useSession();
   const [code, setCode] = useState(original);
   const [restored, setRestored] = useState(false);

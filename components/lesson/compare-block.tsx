@@ -1,10 +1,10 @@
 "use client";
 
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
-import type { Language } from "@/lib/runner/types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 import { pickLanguage, useCompareMode, usePreferredLanguage } from "./language-preference";
 
-export type ComparePanel = { language: Language; label: string; file: string; content: ReactNode };
+export type ComparePanel = { language: CodeLanguage; label: string; file: string; content: ReactNode };
 
 // One concept, several languages: tabs that follow the learner's language everywhere, or all of them side by side.
 export function CompareBlock({ name, panels }: { name: string; panels: ComparePanel[] }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import type { Language } from "@/lib/runner/types";
+import { codeLanguageSchema, type CodeLanguage } from "@/lib/course/vocabulary";
 
 // The learner picks a language once; every Compare block on every lesson follows it. Kept in localStorage and
 // broadcast to the other blocks on the page through one event, so they switch together.
@@ -40,9 +40,11 @@ function write(key: string, value: string) {
 }
 const memory = new Map<string, string>();
 
-export function usePreferredLanguage(): [Language | null, (language: Language) => void] {
+export function usePreferredLanguage(): [CodeLanguage | null, (language: CodeLanguage) => void] {
   const value = useSyncExternalStore(subscribe, () => read(LANGUAGE_KEY) ?? memory.get(LANGUAGE_KEY) ?? null, () => null);
-  return [value as Language | null, (language) => write(LANGUAGE_KEY, language)];
+  // Storage is written by any script on the origin: a value that names no language counts as no preference.
+  const parsed = codeLanguageSchema.safeParse(value);
+  return [parsed.success ? parsed.data : null, (language) => write(LANGUAGE_KEY, language)];
 }
 
 export function useCompareMode(): [CompareMode, (mode: CompareMode) => void] {
@@ -51,9 +53,9 @@ export function useCompareMode(): [CompareMode, (mode: CompareMode) => void] {
 }
 
 /** The panel to show for a preference: exact language, else its sibling (JS <-> TS), else the first. */
-export function pickLanguage(available: readonly Language[], preferred: Language | null): Language | undefined {
+export function pickLanguage(available: readonly CodeLanguage[], preferred: CodeLanguage | null): CodeLanguage | undefined {
   if (preferred && available.includes(preferred)) return preferred;
-  const sibling: Partial<Record<Language, Language>> = { javascript: "typescript", typescript: "javascript" };
+  const sibling: Partial<Record<CodeLanguage, CodeLanguage>> = { javascript: "typescript", typescript: "javascript" };
   const alt = preferred ? sibling[preferred] : undefined;
   if (alt && available.includes(alt)) return alt;
   return available[0];

@@ -1,8 +1,9 @@
 import type { MDXComponents } from "mdx/types";
 import { Playground } from "@/components/editor/playground";
-import { LANGUAGE_LABEL, type LessonExample } from "@/lib/content/examples";
+import { CODE_LANGUAGES, CODE_LANGUAGE_LABELS } from "@/lib/course/vocabulary";
+import type { LessonExample } from "@/lib/content/examples";
 import type { Lesson } from "@/lib/content/load";
-import { LANGUAGES, type PlaygroundExample } from "@/lib/runner/types";
+import type { PlaygroundExample } from "@/lib/runner/types";
 import { BarChart } from "./bar-chart";
 import { Callout } from "./callout";
 import { Cite } from "./cite";
@@ -40,10 +41,10 @@ export function lessonComponents(lesson: Lesson, highlighted: ReadonlyMap<string
     Compare({ name }: { name: string }) {
       const examples = lesson.examples
         .filter((e) => e.name === name)
-        .sort((a, b) => LANGUAGES.indexOf(a.language) - LANGUAGES.indexOf(b.language));
+        .sort((a, b) => CODE_LANGUAGES.indexOf(a.language) - CODE_LANGUAGES.indexOf(b.language));
       const panels = examples.map((e) => ({
         language: e.language,
-        label: LANGUAGE_LABEL[e.language],
+        label: CODE_LANGUAGE_LABELS[e.language],
         file: e.file,
         content: playground(e, highlighted.get(e.file) ?? ""),
       }));

@@ -1,4 +1,4 @@
-import type { Background, Goal, Track } from "@/lib/path/schema";
+import type { Background, Goal } from "@/lib/path/schema";
 
 export const BACKGROUND_OPTIONS: { value: Background; label: string; hint: string }[] = [
   { value: "new-to-backend", label: "New to backend", hint: "You have written some code, but no servers yet." },
@@ -18,25 +18,10 @@ export const GOAL_OPTIONS: { value: Goal; label: string }[] = [
   { value: "performance-critical", label: "Performance-critical systems" },
 ];
 
-export const TRACK_NAMES: Record<Track, string> = {
-  choosing: "Choosing a language",
-  node: "Node.js & TypeScript",
-  python: "Python",
-  go: "Go",
-  rust: "Rust",
-};
-
 export const RATING_LABELS = ["Never used it", "Tried it", "Written small programs", "Comfortable", "Use it at work", "Expert"];
 
 export function lessonHref(lessonId: string): string {
   return `/learn/${lessonId}`;
-}
-
-export function formatMinutes(total: number): string {
-  const hours = Math.floor(total / 60);
-  const minutes = Math.round(total % 60);
-  if (hours === 0) return `${minutes} min`;
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
 }
 
 export function formatWeeks(weeks: number): string {

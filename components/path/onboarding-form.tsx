@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import { LANGUAGE_NAMES } from "@/lib/path/rules";
+import { LANGUAGE_TRACKS, TRACK_LABELS, type LanguageTrack } from "@/lib/course/vocabulary";
 import type { PlacementResult, PublicPlacementLesson } from "@/lib/path/placement";
-import { LANGUAGES, onboardingAnswersSchema, type Background, type Goal, type Language, type OnboardingAnswers } from "@/lib/path/schema";
+import { onboardingAnswersSchema, type Background, type Goal, type OnboardingAnswers } from "@/lib/path/schema";
 import { BACKGROUND_OPTIONS, GOAL_OPTIONS, RATING_LABELS } from "./labels";
 import { readLocalAnswers, writeLocalAnswers } from "./local-answers";
 import { checkPlacement, initialPlacementAnswers, PlacementQuiz, type PlacementAnswers } from "./placement-quiz";
@@ -42,7 +42,7 @@ function OnboardingSteps({ initial, signedIn, save, placement }: Props) {
   const [background, setBackground] = useState<Background | null>(initial?.background ?? null);
   const [goals, setGoals] = useState<Goal[]>(initial?.goals ?? []);
   const [hours, setHours] = useState(String(initial?.hoursPerWeek ?? 3));
-  const [ratings, setRatings] = useState<Partial<Record<Language, number>>>(initial?.selfRating ?? {});
+  const [ratings, setRatings] = useState<Partial<Record<LanguageTrack, number>>>(initial?.selfRating ?? {});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [placementAnswers, setPlacementAnswers] = useState<PlacementAnswers>(() => initialPlacementAnswers(placement));
@@ -182,9 +182,9 @@ function OnboardingSteps({ initial, signedIn, save, placement }: Props) {
         <fieldset>
           <legend>How well do you know each language already? (optional)</legend>
           <div className="rating-grid">
-            {LANGUAGES.map((language) => (
+            {LANGUAGE_TRACKS.map((language) => (
               <div className="field" key={language}>
-                <label htmlFor={`rating-${language}`}>{LANGUAGE_NAMES[language]}</label>
+                <label htmlFor={`rating-${language}`}>{TRACK_LABELS[language]}</label>
                 <select
                   id={`rating-${language}`}
                   value={ratings[language] ?? 0}

@@ -1,7 +1,9 @@
 import Link from "next/link";
-import { LANGUAGE_NAMES, topicLabel } from "@/lib/path/rules";
-import type { DueReview, Path, PathStep, Track } from "@/lib/path/schema";
-import { formatMinutes, formatWeeks, lessonHref, TRACK_NAMES } from "./labels";
+import { TRACK_LABELS, type Track } from "@/lib/course/vocabulary";
+import { topicLabel } from "@/lib/path/rules";
+import type { DueReview, Path, PathStep } from "@/lib/path/schema";
+import { formatMinutes } from "@/lib/content/format";
+import { formatWeeks, lessonHref } from "./labels";
 
 // The roadmap. No hooks: the server renders it for signed-in learners, the guest wrapper after its fetch.
 
@@ -24,8 +26,8 @@ export function PathView({ path, hoursPerWeek }: { path: Path; hoursPerWeek: num
     <div className="path-view" data-primary={path.primary} data-secondary={path.secondary}>
       <section className="card path-summary" aria-labelledby="path-summary-heading">
         <h2 id="path-summary-heading">
-          Start with <span data-testid="path-primary">{LANGUAGE_NAMES[path.primary]}</span>, then{" "}
-          <span data-testid="path-secondary">{LANGUAGE_NAMES[path.secondary]}</span>
+          Start with <span data-testid="path-primary">{TRACK_LABELS[path.primary]}</span>, then{" "}
+          <span data-testid="path-secondary">{TRACK_LABELS[path.secondary]}</span>
         </h2>
         <ul className="path-reasons">
           {path.reasons.map((reason) => (
@@ -67,7 +69,7 @@ export function PathView({ path, hoursPerWeek }: { path: Path; hoursPerWeek: num
               <ReviewList items={path.reviewQueue} kind="due" />
             </>
           ) : (
-            <p className="muted">Nothing is due yet: missed topics come back 1, 3, 7 and 16 days later.</p>
+            <p className="muted">Nothing is due yet: a missed topic comes back the next day, then at longer gaps each time you get it right.</p>
           )}
           {path.upcomingReviews.length > 0 && (
             <>
@@ -82,7 +84,7 @@ export function PathView({ path, hoursPerWeek }: { path: Path; hoursPerWeek: num
         <h2 id="roadmap-heading">Your roadmap</h2>
         {groupByTrack(path.steps).map((group) => (
           <section key={group.track} className="path-group" aria-labelledby={`track-${group.track}`}>
-            <h3 id={`track-${group.track}`}>{TRACK_NAMES[group.track]}</h3>
+            <h3 id={`track-${group.track}`}>{TRACK_LABELS[group.track]}</h3>
             <ol className="path-steps">
               {group.steps.map((step) => (
                 <li key={step.lessonId} className={`path-step path-step-${step.status}`} data-lesson-id={step.lessonId} data-status={step.status} value={step.position}>
@@ -110,11 +112,8 @@ function ReviewList({ items, kind }: { items: DueReview[]; kind: "due" | "upcomi
       {items.map((item) => (
         <li key={item.topic} data-review-topic={item.topic} data-review-kind={kind}>
           {item.lessonId ? <Link href={lessonHref(item.lessonId)}>{topicLabel(item.topic)}</Link> : topicLabel(item.topic)}
-          <span className="muted">
-            {" "}
-            · {kind === "due" ? "due since" : "due"} {new Date(item.dueAt).toISOString().slice(0, 10)}
-            {item.lapses > 0 && ` · missed again ${item.lapses} time${item.lapses === 1 ? "" : "s"}`}
-          </span>
+          {/* Same look as a roadmap step's reason: a quiet line under the title. */}
+          <p className="path-step-reason">{item.reason}</p>
         </li>
       ))}
     </ul>

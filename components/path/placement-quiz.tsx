@@ -3,8 +3,7 @@
 import { initialOrder, QuestionField, type AnswerValue } from "@/components/quiz/question-field";
 import type { PlacementResult, PublicPlacementLesson } from "@/lib/path/placement";
 import { placementResultSchema } from "@/lib/path/placement";
-import type { Track } from "@/lib/path/schema";
-import { TRACK_NAMES } from "./labels";
+import { TRACK_LABELS, type Track } from "@/lib/course/vocabulary";
 // The question styles live with the lesson quizzes; placement reuses them rather than copying them.
 import "@/components/progress/progress.css";
 
@@ -73,7 +72,7 @@ export function PlacementQuiz({ lessons, answers, onChange, result, disabled }: 
       </p>
       {byTrack(lessons).map((group) => (
         <section key={group.track} className="placement-track" aria-labelledby={`placement-track-${group.track}`}>
-          <h3 id={`placement-track-${group.track}`}>{TRACK_NAMES[group.track]}</h3>
+          <h3 id={`placement-track-${group.track}`}>{TRACK_LABELS[group.track]}</h3>
           {group.lessons.map((lesson) => (
             <div key={lesson.lessonId} className="placement-lesson" data-placement-lesson={lesson.lessonId}>
               <p className="muted">From “{lesson.title}”</p>

@@ -2,8 +2,7 @@
 
 import { useSession } from "next-auth/react";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
-import { summarizeGuestState } from "@/lib/progress/guest-summary";
+import { guestSummary, readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
 import type { ProgressSummary } from "@/lib/progress/summary-types";
 import { PROGRESS_MERGED_EVENT } from "./guest-merge";
 
@@ -38,6 +37,6 @@ export function useProgressSummary(): ProgressSummary | null {
   }, [status]);
 
   if (status === "authenticated") return account;
-  if (status === "unauthenticated" && guest) return summarizeGuestState(guest, new Date());
+  if (status === "unauthenticated" && guest) return guestSummary(guest, new Date());
   return null;
 }

@@ -3,7 +3,7 @@
 import { useSession } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { PublicQuestion } from "@/lib/content/quiz-schema";
-import { guestBestScore, newEventId, readGuestState, recordGuestQuizAttempt } from "@/lib/progress/guest-store";
+import { newEventId, recordGuestQuizAttempt } from "@/lib/progress/guest-store";
 import { initialOrder, QuestionField, type AnswerValue } from "./question-field";
 import "../progress/progress.css";
 
@@ -12,7 +12,8 @@ function initialAnswers(idPrefix: string, questions: PublicQuestion[]): Record<s
   return Object.fromEntries(questions.flatMap((q) => (q.kind === "order" ? [[q.id, initialOrder(`${idPrefix}-${q.id}`, q.items)]] : [])));
 }
 
-type Result = { questionId: string; correct: boolean; credit?: number; expected: string; explanation: string; topics?: string[]; section?: string };
+/** `expected` comes only for questions the submission asked to reveal (lib/grading/quiz.ts). */
+type Result = { questionId: string; correct: boolean; credit?: number; expected?: string; explanation: string; topics?: string[]; section?: string };
 type Graded = {
   score: number;
   passed: boolean;
@@ -20,10 +21,15 @@ type Graded = {
   saved?: boolean;
   completed?: boolean;
   bestScore?: number;
-  /** Sent to guests: the lesson's exercises, which must pass too before the lesson counts as completed. */
-  exerciseIds?: string[];
+  /** What completes the lesson (its quiz, its exercises): a guest's browser settles completion with it. */
+  lesson?: { hasQuiz: boolean; exerciseIds: string[] };
 };
 type Waiting = { reason: string; seconds: number };
+/**
+ * One submission as the server sees it. A new attempt gets a new id; "Show answer" sends the same one again with the
+ * question added to `reveal`, so the server grades it again but records it once (the id makes it idempotent).
+ */
+type Submission = { attemptId: string; answers: Record<string, AnswerValue>; reveal: string[] };
 
 const MAX_RETRY_SECONDS = 30;
 
@@ -33,7 +39,11 @@ export type QuizFormProps = {
   questions: PublicQuestion[];
 };
 
-/** A lesson's quiz: answers go to the server for grading; results, right answers and explanations come back. */
+/**
+ * A lesson's quiz: answers go to the server for grading; results and explanations come back. A wrong answer's right
+ * answer comes back only after a second wrong try on that question, or when the learner asks ("Show answer"), and
+ * "Try again" keeps the right answers, so a retry is thinking again, not copying.
+ */
 export function QuizForm({ lessonId, questions }: QuizFormProps) {
   const { status } = useSession();
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>(() => initialAnswers(`quiz-${lessonId}`, questions));
@@ -42,37 +52,48 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
   const [pending, setPending] = useState(false);
   const [waiting, setWaiting] = useState<Waiting | null>(null);
   const [round, setRound] = useState(0);
+  /** After "Try again": the last results stay beside the questions while the learner answers again. */
+  const [retrying, setRetrying] = useState(false);
+  /** Wrong tries per question, over every round: the second one brings the right answer. */
+  const [wrongTries, setWrongTries] = useState<Record<string, number>>({});
+  const [submission, setSubmission] = useState<Submission | null>(null);
+  const [revealing, setRevealing] = useState<string | null>(null);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryNow = useRef<(() => void) | null>(null);
+  const focusNext = useRef<string | null>(null);
 
   useEffect(() => () => clearTimeout(retryTimer.current ?? undefined), []);
 
-  // Focus goes where the learner's next step is, after the DOM shows it: the score once graded, the first question
-  // on a new round. (The button they pressed is gone, so focus would otherwise fall back to the page.)
-  const firstId = `quiz-${lessonId}-${questions[0]?.id}`;
+  // Focus goes where the learner's next step is, after the DOM shows it: the score once graded, the revealed answer,
+  // the first question to answer again on a new round. (The button they pressed is gone, so focus would otherwise
+  // fall back to the page.)
   useEffect(() => {
-    if (graded) document.getElementById(`quiz-result-${lessonId}`)?.focus();
-    else if (round > 0) document.getElementById(firstId)?.focus();
-  }, [graded, round, lessonId, firstId]);
+    if (focusNext.current) document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  }, [graded, round]);
+
+  const questionId = (id: string) => `quiz-${lessonId}-${id}`;
+  const answerId = (id: string) => `quiz-answer-${lessonId}-${id}`;
 
   /**
    * Sends one submission until the server answers it. Network failures and 408/429/5xx are retried with backoff
    * under the same attempt id, so the server records the attempt once however many tries it takes.
    */
-  async function send(attemptId: string, submitted: Record<string, AnswerValue>, tries: number): Promise<void> {
+  async function send(sent: Submission, tries: number, revealed?: string): Promise<void> {
     retryTimer.current = null;
     let reason: string;
     try {
       const response = await fetch(`/api/quizzes/${lessonId}/attempts`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ answers: submitted, attemptId }),
+        body: JSON.stringify(sent),
       });
       const body = await response.json().catch(() => null);
-      if (response.ok && body) return finish(attemptId, submitted, body as Graded);
+      if (response.ok && body) return revealed ? showAnswer(sent, body as Graded, revealed) : finish(sent, body as Graded);
       if (response.status !== 408 && response.status !== 429 && response.status < 500) {
         setWaiting(null);
         setPending(false);
+        setRevealing(null);
         setError(body?.error ?? `The quiz could not be graded (${response.status}).`);
         return;
       }
@@ -85,35 +106,38 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
     const again = () => {
       clearTimeout(retryTimer.current ?? undefined);
       retryNow.current = null;
-      void send(attemptId, submitted, tries + 1);
+      void send(sent, tries + 1, revealed);
     };
     retryNow.current = again;
     retryTimer.current = setTimeout(again, seconds * 1000);
   }
 
-  function finish(attemptId: string, submitted: Record<string, AnswerValue>, result: Graded) {
+  function finish(sent: Submission, result: Graded) {
     let shown = result;
     if (!result.saved && status !== "authenticated") {
-      recordGuestQuizAttempt({
-        id: attemptId,
-        quizId: lessonId,
-        lessonId,
-        answers: submitted,
-        score: result.score,
-        passed: result.passed,
-        results: result.results.map((r) => ({ questionId: r.questionId, correct: r.correct, topics: r.topics ?? [] })),
-        exerciseIds: result.exerciseIds ?? [],
-      });
-      const state = readGuestState();
-      shown = {
-        ...result,
-        bestScore: guestBestScore(lessonId, state) ?? result.score,
-        completed: Boolean(state?.lessons.find((l) => l.lessonId === lessonId)?.completedAt),
-      };
+      const standing = recordGuestQuizAttempt({ attemptId: sent.attemptId, quizId: lessonId, answers: sent.answers, graded: result, lesson: result.lesson });
+      shown = { ...result, ...standing };
     }
     setWaiting(null);
     setPending(false);
+    setSubmission(sent);
+    setWrongTries((tries) => {
+      const next = { ...tries };
+      for (const r of result.results) if (!r.correct) next[r.questionId] = (next[r.questionId] ?? 0) + 1;
+      return next;
+    });
+    setRetrying(false);
+    focusNext.current = `quiz-result-${lessonId}`;
     setGraded(shown);
+  }
+
+  /** The same submission graded again with one more question revealed: only its right answer is new. */
+  function showAnswer(sent: Submission, result: Graded, revealed: string) {
+    setWaiting(null);
+    setRevealing(null);
+    setSubmission(sent);
+    focusNext.current = answerId(revealed);
+    setGraded((shown) => shown && { ...shown, results: result.results });
   }
 
   function submit(event: FormEvent) {
@@ -121,20 +145,42 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
     if (pending) return;
     setPending(true);
     setError(null);
-    void send(newEventId(), answers, 0);
+    // A question answered wrong before is on its second try: if it is wrong again, its right answer comes back.
+    const reveal = questions.filter((q) => (wrongTries[q.id] ?? 0) > 0).map((q) => q.id);
+    void send({ attemptId: newEventId(), answers, reveal }, 0);
+  }
+
+  function reveal(id: string) {
+    if (!submission || revealing || pending) return;
+    setRevealing(id);
+    setError(null);
+    void send({ ...submission, reveal: [...new Set([...submission.reveal, id])] }, 0, id);
   }
 
   function retry() {
-    setGraded(null);
-    setAnswers(initialAnswers(`quiz-${lessonId}`, questions));
+    if (!graded) return;
+    // Right answers stay; wrong ones start again (an order question from its shuffled start).
+    const wrong = graded.results.filter((r) => !r.correct).map((r) => r.questionId);
+    const fresh = initialAnswers(`quiz-${lessonId}`, questions);
+    setAnswers((kept) => {
+      const next: Record<string, AnswerValue> = { ...kept };
+      for (const id of wrong) {
+        if (fresh[id] === undefined) delete next[id];
+        else next[id] = fresh[id];
+      }
+      return next;
+    });
+    focusNext.current = questionId(wrong[0] ?? questions[0]!.id);
+    setRetrying(true);
     setRound((r) => r + 1);
   }
 
   const byId = new Map(graded?.results.map((r) => [r.questionId, r]));
+  const showScore = graded && !retrying;
   return (
     <form className="quiz" onSubmit={submit} aria-labelledby={`quiz-title-${lessonId}`} noValidate>
       <h2 id={`quiz-title-${lessonId}`}>Check your understanding</h2>
-      {graded && (
+      {showScore && (
         <div id={`quiz-result-${lessonId}`} tabIndex={-1} className={`alert ${graded.passed ? "alert-success" : "alert-error"}`} data-testid="quiz-score">
           <p>
             <strong>
@@ -162,10 +208,19 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
               number={index + 1}
               question={question}
               value={answers[question.id]}
-              disabled={Boolean(graded) || pending}
+              disabled={Boolean(showScore) || pending}
               onChange={(value) => setAnswers((a) => ({ ...a, [question.id]: value }))}
             />
-            {byId.get(question.id) && <QuestionFeedback result={byId.get(question.id)!} />}
+            {byId.get(question.id) && (
+              <QuestionFeedback
+                number={index + 1}
+                result={byId.get(question.id)!}
+                answerId={answerId(question.id)}
+                lastTry={retrying}
+                revealing={revealing === question.id}
+                onReveal={() => reveal(question.id)}
+              />
+            )}
           </li>
         ))}
       </ol>
@@ -186,7 +241,7 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
         </p>
       )}
       <div className="quiz-actions">
-        {graded ? (
+        {showScore ? (
           // Distinct keys: reusing one <button> and flipping its type to "submit" mid-click would submit the form.
           <button key="retry" type="button" className="button" onClick={retry}>
             Try again
@@ -201,19 +256,39 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
   );
 }
 
-function QuestionFeedback({ result }: { result: Result }) {
+type FeedbackProps = {
+  number: number;
+  result: Result;
+  answerId: string;
+  /** The result of the last submission, shown while the learner answers again. */
+  lastTry: boolean;
+  revealing: boolean;
+  onReveal: () => void;
+};
+
+function QuestionFeedback({ number, result, answerId, lastTry, revealing, onReveal }: FeedbackProps) {
   const partial = !result.correct && (result.credit ?? 0) > 0;
+  const verdict = result.correct ? "✓ Correct" : partial ? `◐ Partly right (${Math.round((result.credit ?? 0) * 100)}%)` : "✗ Not quite";
   return (
     <div className={`quiz-feedback ${result.correct ? "is-correct" : "is-wrong"}`} data-testid={`feedback-${result.questionId}`}>
       <p>
-        <strong>{result.correct ? "✓ Correct" : partial ? `◐ Partly right (${Math.round((result.credit ?? 0) * 100)}%)` : "✗ Not quite"}</strong>
+        <strong>{lastTry ? `Last try: ${verdict}` : verdict}</strong>
+        {lastTry && result.correct && " Your answer is kept."}
       </p>
-      {!result.correct && (
-        <p>
-          Correct answer: <span className="quiz-expected">{result.expected}</span>
-        </p>
-      )}
-      <p>{result.explanation}</p>
+      {!result.correct &&
+        (result.expected !== undefined ? (
+          <p id={answerId} tabIndex={-1}>
+            Correct answer: <span className="quiz-expected">{result.expected}</span>
+          </p>
+        ) : (
+          <p>
+            <button type="button" className="button button-ghost button-small" onClick={onReveal} disabled={revealing} aria-label={`Show answer to question ${number}`}>
+              {revealing ? "Showing…" : "Show answer"}
+            </button>{" "}
+            <span className="muted">It is shown after a second wrong try, too.</span>
+          </p>
+        ))}
+      {!(lastTry && result.correct) && <p>{result.explanation}</p>}
       {result.section && (
         <p>
           <a href={`#${result.section}`}>Review this in the lesson</a>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { UserMenu } from "../auth/user-menu";
 import { ContinueLink } from "../path/continue-link";
 import { SiteSearch } from "../search/site-search";
+import { HeaderMenu } from "./header-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 const NAV = [
@@ -17,21 +18,24 @@ export function SiteHeader() {
         <Link href="/" className="brand">
           <span aria-hidden="true" className="brand-mark">⟶</span> Backend Paths
         </Link>
-        <nav aria-label="Main" className="main-nav">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <SiteSearch />
-        <div className="header-actions">
-          <ContinueLink />
-          <ThemeToggle />
-          <UserMenu />
-        </div>
+        <HeaderMenu>
+          <nav aria-label="Main" className="main-nav">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href}>{item.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <SiteSearch />
+          <div className="header-actions">
+            <ThemeToggle />
+            <UserMenu />
+          </div>
+        </HeaderMenu>
+        {/* Outside the menu: the next step stays one tap away on a phone. */}
+        <ContinueLink />
       </div>
     </header>
   );

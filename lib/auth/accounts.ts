@@ -1,4 +1,5 @@
 import type { Db } from "../db/create";
+import { isUniqueViolation } from "../db/unique-violation";
 import { signInSchema, signUpSchema } from "./fields";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
@@ -49,7 +50,7 @@ export async function signUp(db: Db, limit: RateLimiter, input: unknown, address
     return { ok: true, user };
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser hears the same message.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, field: "email", error: EMAIL_TAKEN };
+    if (isUniqueViolation(error)) return { ok: false, field: "email", error: EMAIL_TAKEN };
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { ContentError } from "./issues";
-import { loadContent, type Catalog, type Lesson, type Track } from "./load";
+import { loadContent, type Catalog, type CourseTrack, type Lesson } from "./load";
 
 // The one view of lessons/ for pages, routes and tools. Built once per process in production (the pages are static
 // anyway); re-read on every request in development so an edited lesson shows up on the next render.
@@ -22,7 +22,7 @@ export function getCatalog(): Catalog {
   return cached;
 }
 
-export function getTrack(trackId: string): Track | undefined {
+export function getTrack(trackId: string): CourseTrack | undefined {
   return getCatalog().tracks.find((t) => t.id === trackId);
 }
 

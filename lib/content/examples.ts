@@ -1,22 +1,15 @@
-import type { Language, RunRequest, RunResult } from "@/lib/runner/types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
+import type { RunRequest, RunResult } from "@/lib/runner/types";
 
 // Runnable examples are files: lessons/<track>/<lesson>/examples/<name>.<ext>, expected stdout in <name>.out
 // (or <name>.<ext>.out when one language of a Compare set prints something different).
 
-export const EXTENSION_LANGUAGE: Record<string, Language> = {
+export const EXTENSION_LANGUAGE: Record<string, CodeLanguage> = {
   js: "javascript",
   ts: "typescript",
   py: "python",
   go: "go",
   rs: "rust",
-};
-
-export const LANGUAGE_LABEL: Record<Language, string> = {
-  javascript: "JavaScript",
-  typescript: "TypeScript",
-  python: "Python",
-  go: "Go",
-  rust: "Rust",
 };
 
 export type LessonExample = {
@@ -26,19 +19,22 @@ export type LessonExample = {
   /** File name inside examples/, e.g. `fib.go`. */
   file: string;
   name: string;
-  language: Language;
+  language: CodeLanguage;
   code: string;
   expectedOutput: string;
   /** Repository-relative path, for error messages. */
   path: string;
 };
 
-/** Trailing whitespace on each line and trailing blank lines never count as a difference. */
+/**
+ * Program output as compared everywhere (examples, the lab, output questions): CRLF and CR become LF, and trailing
+ * whitespace on each line and trailing blank lines never count as a difference.
+ */
 export function normaliseOutput(text: string): string {
   return text
-    .replace(/\r\n/g, "\n")
+    .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map((line) => line.replace(/\s+$/, ""))
+    .map((line) => line.trimEnd())
     .join("\n")
     .replace(/\n+$/, "");
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { languageSchema } from "@/lib/runner/types";
+import { codeLanguageSchema } from "@/lib/course/vocabulary";
 
 // lessons/<track>/<lesson>/exercises/<name>.yaml:
 //   title, prompt, language, starter, solution, hints (optional), harness, and tests, each with
@@ -15,6 +15,9 @@ import { languageSchema } from "@/lib/runner/types";
 //   Rust:                  __check("empty", || longest_word(""))                  (returns anything serde can serialise)
 // The helper reports what the function returned, or the error it raised, and the server compares that with
 // `expect`. Expectations never enter the sandbox, so learner code that rewrites the output has nothing to copy.
+// forbidden (optional): approaches the exercise rules out, each {pattern: a regular expression over the learner's
+// code without its comments, reason: what the learner reads}; code that matches one fails the check with the reason
+// (lib/grading/forbidden.ts).
 // Call the learner's code only inside __check. `npm run content:check` runs the solution, so a wrong `expect` is
 // reported with the value the solution gave.
 
@@ -33,10 +36,22 @@ const testSchema = z.strictObject({
   what: z.string().min(1).optional(),
 });
 
+const forbiddenRuleSchema = z.strictObject({
+  pattern: z.string().min(1).refine((pattern) => {
+    try {
+      new RegExp(pattern, "m");
+      return true;
+    } catch {
+      return false;
+    }
+  }, "needs a valid regular expression"),
+  reason: z.string().min(1),
+});
+
 export const exerciseSchema = z.strictObject({
   title: z.string().min(1),
   prompt: z.string().min(1),
-  language: languageSchema,
+  language: codeLanguageSchema,
   starter: z.string(),
   solution: z.string().min(1),
   harness: z.string().superRefine((harness, ctx) => {
@@ -45,10 +60,9 @@ export const exerciseSchema = z.strictObject({
   }),
   tests: z.array(testSchema).min(1),
   hints: z.array(z.string().min(1)).default([]),
+  forbidden: z.array(forbiddenRuleSchema).default([]),
 });
 export type ExerciseFile = z.infer<typeof exerciseSchema>;
-
-export const exerciseIdSchema = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+$/, "an exercise id is <track>/<lesson>/<name>");
 
 export type Exercise = ExerciseFile & { id: string };
 
@@ -60,9 +74,21 @@ export function publicExercise(exercise: Exercise): PublicExercise {
   return { ...rest, tests: tests.map(({ name }) => ({ name })) };
 }
 
-export const checkRequestSchema = z.object({ language: languageSchema, code: z.string() });
+export const checkRequestSchema = z.object({ language: codeLanguageSchema, code: z.string() });
 
-export const testResultSchema = z.object({ name: z.string(), passed: z.boolean(), message: z.string() });
+/** A value a test observed or expected: its JSON as written, its type as a learner reads it, and whether it was cut. */
+export const observedValueSchema = z.object({ json: z.string(), type: z.string(), cut: z.boolean().optional() });
+export type ObservedValue = z.infer<typeof observedValueSchema>;
+
+export const testResultSchema = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  message: z.string(),
+  /** On a wrong value: the call that was checked (the test's `what`), and both values, so the page can compare them. */
+  what: z.string().optional(),
+  expected: observedValueSchema.optional(),
+  got: observedValueSchema.optional(),
+});
 export type TestResult = z.infer<typeof testResultSchema>;
 
 export const checkResultSchema = z.object({
@@ -71,6 +97,8 @@ export const checkResultSchema = z.object({
   stdout: z.string(),
   stderr: z.string(),
   durationMs: z.number(),
+  /** The reasons of the forbidden approaches the code uses; any one fails the check. */
+  forbidden: z.array(z.string()).optional(),
   /** Present once the learner has passed or failed enough times. */
   solution: z.string().optional(),
   failedChecks: z.number().int().optional(),
@@ -78,5 +106,7 @@ export const checkResultSchema = z.object({
   saved: z.boolean().optional(),
   /** Whether the lesson is now completed (signed-in learners only). */
   completed: z.boolean().optional(),
+  /** What completes the exercise's lesson: a guest's browser settles completion with it. */
+  lesson: z.object({ hasQuiz: z.boolean(), exerciseIds: z.array(z.string()) }).optional(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;

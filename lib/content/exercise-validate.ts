@@ -6,8 +6,6 @@ import { describeZodIssues, isYamlSyntaxError, parseYamlSource } from "./yaml-so
 // starter that is not already the answer. Whether the solution really gives every `expect` is the content check's
 // job (it runs the solution).
 
-export const EXERCISE_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** `languages` null: the lesson's front matter is broken, so there is nothing to check the language against. */
 type ValidateArgs = { source: string; file: string; id: string; languages: readonly string[] | null };
 

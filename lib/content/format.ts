@@ -1,9 +1,11 @@
 // Durations as a learner reads them.
 
+/** "45 min", "2 h", "1 h 30 min"; estimates may be fractional (the path sums scaled lessons), shown to the minute. */
 export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
+  const total = Math.round(minutes);
+  if (total < 60) return `${total} min`;
+  const h = Math.floor(total / 60);
+  const m = total % 60;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
 

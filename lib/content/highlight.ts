@@ -1,10 +1,12 @@
 import { createHighlighter, type Highlighter } from "shiki";
+import { CODE_LANGUAGES } from "@/lib/course/vocabulary";
 
 // Build-time highlighting with two themes at once: every token carries --shiki-light and --shiki-dark, and
 // globals.css picks one from <html data-theme>, so switching theme needs no re-render and no client JavaScript.
 
 export const SHIKI_THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
-const LANGS = ["javascript", "typescript", "python", "go", "rust", "bash", "json", "yaml", "sql", "text"] as const;
+// Every code language, plus what lessons show without running it.
+const LANGS = [...CODE_LANGUAGES, "bash", "json", "yaml", "sql", "text"] as const;
 
 let highlighter: Promise<Highlighter> | undefined;
 

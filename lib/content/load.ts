@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
+import { LESSON_FOLDER_PATTERN, SLUG_PATTERN, TRACKS, trackSchema, type Track } from "@/lib/course/vocabulary";
 import { isLessonComponent, LESSON_COMPONENTS } from "./components";
 import { EXTENSION_LANGUAGE, type LessonExample } from "./examples";
 import type { Exercise } from "./exercise-schema";
-import { EXERCISE_NAME_PATTERN, validateExercise } from "./exercise-validate";
+import { validateExercise } from "./exercise-validate";
 import type { ContentIssue } from "./issues";
 import { analyzeMdx, splitFrontMatter, type Heading, type Section } from "./mdx-analysis";
 import type { Quiz } from "./quiz-schema";
 import { validateQuiz } from "./quiz-validate";
 import { readSources, type Source } from "./sources";
-import { frontMatterSchema, LESSON_FOLDER_PATTERN, trackMetaSchema, type FrontMatter, type TrackMeta } from "./schema";
+import { frontMatterSchema, trackMetaSchema, type FrontMatter, type TrackMeta } from "./schema";
 import { describeZodIssues, isYamlSyntaxError, parseYamlSource, type YamlSource } from "./yaml-source";
 
 // Reads lessons/ into a catalog and reports every problem it finds (not just the first), each with file and line.
@@ -17,7 +18,7 @@ import { describeZodIssues, isYamlSyntaxError, parseYamlSource, type YamlSource 
 
 export type Lesson = FrontMatter & {
   id: string;
-  trackId: string;
+  trackId: Track;
   /** Folder name, e.g. `01-goroutines`: the last URL segment. */
   slug: string;
   number: number;
@@ -38,8 +39,8 @@ export type Lesson = FrontMatter & {
   file: string;
 };
 
-export type Track = TrackMeta & { id: string; href: string; lessonIds: string[]; minutes: number };
-export type Catalog = { tracks: Track[]; lessons: Lesson[]; sources: Source[] };
+export type CourseTrack = TrackMeta & { id: Track; href: string; lessonIds: string[]; minutes: number };
+export type Catalog = { tracks: CourseTrack[]; lessons: Lesson[]; sources: Source[] };
 export type LoadResult = { catalog: Catalog; issues: ContentIssue[] };
 
 const WORDS_PER_MINUTE = 200;
@@ -47,7 +48,7 @@ const WORDS_PER_MINUTE = 200;
 export function loadContent(root: string, base = path.dirname(root)): LoadResult {
   const issues: ContentIssue[] = [];
   const rel = (p: string) => path.relative(base, p).split(path.sep).join("/");
-  const tracks: Track[] = [];
+  const tracks: CourseTrack[] = [];
   const lessons: Lesson[] = [];
   const prerequisiteChecks: { lesson: Lesson; yaml: YamlSource }[] = [];
   // Every lesson folder counts as an id, even one with errors, so a broken lesson reports its own problem and not
@@ -59,8 +60,16 @@ export function loadContent(root: string, base = path.dirname(root)): LoadResult
   // Undefined when the sources file is broken: it is reported once, and citations are then not checked.
   const sourceIds = readSourcesResult && new Set(sources.map((s) => s.id));
 
-  for (const trackId of listDirs(root)) {
-    const trackDir = path.join(root, trackId);
+  for (const trackFolder of listDirs(root)) {
+    const trackDir = path.join(root, trackFolder);
+    // The path engine, placement and progress know the tracks by name: a folder they do not know would load here
+    // and break them, so a new track is added to the course vocabulary first.
+    const known = trackSchema.safeParse(trackFolder);
+    if (!known.success) {
+      issues.push({ file: rel(trackDir), message: `unknown track "${trackFolder}": track folders are ${TRACKS.join(", ")} (add a new one to lib/course/vocabulary.ts first)` });
+      continue;
+    }
+    const trackId = known.data;
     const meta = readTrackMeta(path.join(trackDir, "track.yaml"), rel, issues);
     const numbers = new Map<string, string>();
     const trackLessons: Lesson[] = [];
@@ -140,7 +149,7 @@ function readTrackMeta(file: string, rel: (p: string) => string, issues: Content
 
 type ReadLessonArgs = {
   dir: string;
-  trackId: string;
+  trackId: Track;
   folder: string;
   number: number;
   rel: (p: string) => string;
@@ -293,7 +302,7 @@ function readExercises(dir: string, lessonId: string, languages: readonly string
   for (const file of fs.readdirSync(dir).filter((f) => !f.startsWith(".")).sort()) {
     const full = path.join(dir, file);
     const name = file.endsWith(".yaml") ? file.slice(0, -".yaml".length) : null;
-    if (name === null || !EXERCISE_NAME_PATTERN.test(name)) {
+    if (name === null || !SLUG_PATTERN.test(name)) {
       issues.push({ file: rel(full), message: "exercise files are named <kebab-name>.yaml, e.g. parallel-sum.yaml" });
       continue;
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { codeLanguageSchema } from "@/lib/course/vocabulary";
 
 // The format of lessons/<track>/<nn-slug>/quiz.yaml. The server grades against the full schema; the page only ever
 // receives `publicQuestion` (no answers), so nothing in the HTML or JavaScript gives the answer away.
@@ -55,7 +56,7 @@ export const orderSchema = z.object({
 export const outputSchema = z.object({
   ...base,
   kind: z.literal("output"),
-  language: z.enum(["javascript", "typescript", "python", "go", "rust"]),
+  language: codeLanguageSchema,
   code: text,
   /** Exactly what the program prints; compared line by line, ignoring trailing whitespace. */
   answer: z.string(),
@@ -64,7 +65,7 @@ export const outputSchema = z.object({
 export const fillBlankSchema = z.object({
   ...base,
   kind: z.literal("fill-blank"),
-  language: z.enum(["javascript", "typescript", "python", "go", "rust"]),
+  language: codeLanguageSchema,
   /** Code with each blank written as ___ (three underscores). */
   code: text,
   /** Per blank, the accepted answers (compared with surrounding whitespace ignored). */

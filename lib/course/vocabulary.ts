@@ -29,7 +29,7 @@ export const trackSchema = z.enum(TRACKS);
 export type Track = z.infer<typeof trackSchema>;
 
 export const TRACK_LABELS: Record<Track, string> = {
-  choosing: "Choosing a stack",
+  choosing: "Choosing your backend",
   node: "Node.js",
   python: "Python",
   go: "Go",
@@ -46,6 +46,12 @@ export const TRACK_CODE_LANGUAGE: Record<LanguageTrack, CodeLanguage> = {
 
 const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
+/** A kebab-case name: an exercise's file name, a topic, the slug part of a lesson folder. */
+export const SLUG_PATTERN = new RegExp(`^${SLUG}$`);
+
+/** A lesson's folder under lessons/<track>/: "<nn>-<slug>", e.g. "03-goroutines" (groups: number, slug). */
+export const LESSON_FOLDER_PATTERN = new RegExp(`^(\\d{2})-(${SLUG})$`);
+
 /** "<track>/<nn>-<slug>", e.g. "go/03-goroutines"; a quiz's id is its lesson's id. */
 export const LESSON_ID_PATTERN = new RegExp(`^[a-z]+/\\d{2}-${SLUG}$`);
 export const lessonIdSchema = z.string().max(120).regex(LESSON_ID_PATTERN, "A lesson id looks like <track>/<nn>-<slug>, e.g. go/03-goroutines.");
@@ -60,7 +66,7 @@ export const exerciseIdSchema = z
   .regex(new RegExp(`^[a-z]+/\\d{2}-${SLUG}/${SLUG}$`), "An exercise id looks like <track>/<nn>-<slug>/<name>.");
 
 /** A kebab-case tag a quiz question tests, e.g. "event-loop". */
-export const topicSchema = z.string().max(60).regex(new RegExp(`^${SLUG}$`), "A topic is a kebab-case tag like event-loop.");
+export const topicSchema = z.string().max(60).regex(SLUG_PATTERN, "A topic is a kebab-case tag like event-loop.");
 
 /** The track a lesson, quiz or exercise id belongs to, or null when its first segment names no track. */
 export function trackOf(id: string): Track | null {

@@ -1,4 +1,6 @@
-import type { TestResult } from "@/lib/content/exercise-schema";
+import type { ObservedValue, TestResult } from "@/lib/content/exercise-schema";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
+import { forbiddenUses, type ForbiddenRule } from "./forbidden";
 
 // Pure: the program's output and exit -> per-test results. The sandbox never holds a verdict: the harness reports,
 // per test, an observation (what the learner's code returned, or the error it raised) on a line
@@ -6,6 +8,8 @@ import type { TestResult } from "@/lib/content/exercise-schema";
 // and the expectations, which only the server has, decide. Code that rewrites the harness's output can only change
 // an observation into the right answer if it already knows that answer. A test observed twice fails: the harness
 // observes each test once, so a second observation means other code reported it too.
+// A wrong value comes back as both values with their types, so the page can say what differs (a number where text
+// was expected, a missing key, a word spelt differently); code that uses an approach the exercise forbids fails.
 
 export const OBSERVATION_MARKER = "@@OBS";
 
@@ -18,9 +22,12 @@ export type GradeInput = {
   exitCode: number | null;
   timedOut: boolean;
   truncated: boolean;
+  /** The learner's code and the exercise's forbidden approaches; without it nothing is forbidden. */
+  source?: { language: CodeLanguage; code: string; forbidden: readonly ForbiddenRule[] };
 };
 
-export type Grade = { passed: boolean; tests: TestResult[]; stdout: string };
+/** `forbidden`: the reasons of the forbidden approaches the code uses; any one fails the check. */
+export type Grade = { passed: boolean; tests: TestResult[]; stdout: string; forbidden: string[] };
 
 /** A value as canonical JSON (object keys sorted), so equal values read the same whatever order a language wrote. */
 export function canonicalJson(value: unknown): string {
@@ -32,8 +39,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** `value`: canonical JSON, compared; `shown`: the JSON as the program wrote it, for the message. */
-type Observation = { value: string; shown: string } | { error: string };
+/** A JSON value's type, as a learner reads it: "text", "number", "list of 3", "object with keys a, b". */
+export function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return "text";
+  if (typeof value === "number" || typeof value === "boolean") return typeof value;
+  if (Array.isArray(value)) return value.length === 0 ? "empty list" : `list of ${value.length}`;
+  const keys = Object.keys(value).sort();
+  if (keys.length === 0) return "empty object";
+  const named = keys.slice(0, 5).join(", ") + (keys.length > 5 ? ", …" : "");
+  return `object with ${keys.length === 1 ? "key" : "keys"} ${named}`;
+}
+
+/** `value`: canonical JSON, compared; `shown`: the JSON as the program wrote it, for the message; `type`: typeOf. */
+type Observation = { value: string; shown: string; type: string } | { error: string };
 
 function readRecord(text: string): { test: string; observation: Observation } | null {
   let record: unknown;
@@ -47,7 +66,7 @@ function readRecord(text: string): { test: string; observation: Observation } | 
   if (typeof error === "string") return { test, observation: { error } };
   if (!("value" in record)) return null;
   try {
-    return { test, observation: { value: canonicalJson(value), shown: JSON.stringify(value) } };
+    return { test, observation: { value: canonicalJson(value), shown: JSON.stringify(value), type: typeOf(value) } };
   } catch {
     // Nesting deep enough to exhaust the stack: the learner's value, not the grader's problem.
     return { test, observation: { error: "returned a value too deeply nested to compare" } };
@@ -77,12 +96,24 @@ export function readObservations(stdout: string, nonce: string): { observations:
 
 const SHOWN_CHARS = 300;
 const shown = (json: string) => (json.length > SHOWN_CHARS ? `${json.slice(0, SHOWN_CHARS)}…` : json);
+/** Both values travel whole up to this size, enough to compare a page of text; beyond it they are cut. */
+const COMPARED_CHARS = 4_000;
+const compared = (json: string, type: string): ObservedValue =>
+  json.length > COMPARED_CHARS ? { json: json.slice(0, COMPARED_CHARS), type, cut: true } : { json, type };
 
 function judge(test: ExpectedTest, observation: Observation): TestResult {
   const prefix = test.what ? `${test.what}: ` : "";
   if ("error" in observation) return { name: test.name, passed: false, message: `${prefix}${observation.error}` };
   if (observation.value === canonicalJson(test.expect)) return { name: test.name, passed: true, message: "" };
-  return { name: test.name, passed: false, message: `${prefix}got ${shown(observation.shown)}, expected ${shown(JSON.stringify(test.expect ?? null))}` };
+  const expected = JSON.stringify(test.expect ?? null);
+  return {
+    name: test.name,
+    passed: false,
+    message: `${prefix}got ${shown(observation.shown)}, expected ${shown(expected)}`,
+    ...(test.what ? { what: test.what } : {}),
+    expected: compared(expected, typeOf(test.expect)),
+    got: compared(observation.shown, observation.type),
+  };
 }
 
 export function gradeExercise(input: GradeInput): Grade {
@@ -98,6 +129,7 @@ export function gradeExercise(input: GradeInput): Grade {
     const observation = observations.get(test.name);
     return observation ? judge(test, observation) : { name: test.name, passed: false, message: missingReason };
   });
-  const passed = tests.length > 0 && tests.every((test) => test.passed) && !input.timedOut;
-  return { passed, tests, stdout };
+  const forbidden = input.source ? forbiddenUses(input.source.language, input.source.code, input.source.forbidden) : [];
+  const passed = tests.length > 0 && tests.every((test) => test.passed) && !input.timedOut && forbidden.length === 0;
+  return { passed, tests, stdout, forbidden };
 }

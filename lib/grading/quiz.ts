@@ -1,3 +1,4 @@
+import { normaliseOutput } from "../content/examples";
 import type { Question, Quiz, SubmittedAnswers } from "../content/quiz-schema";
 
 // Pure quiz grading: quiz + submitted answers -> score and per-question results. It never throws on what a learner
@@ -8,14 +9,18 @@ import type { Question, Quiz, SubmittedAnswers } from "../content/quiz-schema";
 //   `correct` only when the selection is exactly the right set. Guessing every box therefore earns nothing.
 // - fill-blank: the share of blanks filled correctly; `correct` only when every blank is.
 // - every other kind: 1 or 0.
+//
+// The right answer is in a result only for the questions the caller reveals: a learner who sees it after one wrong
+// try copies instead of thinking again. The quiz form asks for it after a second wrong try, or when the learner
+// presses "Show answer"; the explanation is always there.
 
 export type QuestionResult = {
   questionId: string;
   correct: boolean;
   /** 0..1, partial credit for multiple choice and fill-blank. */
   credit: number;
-  /** The right answer, written for a person. */
-  expected: string;
+  /** The right answer, written for a person; only for revealed questions. */
+  expected?: string;
   explanation: string;
   topics: string[];
   section?: string;
@@ -23,10 +28,16 @@ export type QuestionResult = {
 
 export type GradedQuiz = { score: number; passed: boolean; results: QuestionResult[] };
 
+export type GradeQuizOptions = {
+  /** Ids of the questions whose right answer the result may carry; none by default. */
+  reveal?: readonly string[];
+};
+
 /** Scores within this distance of the pass mark count as passing, so 4/5 passes a 0.8 mark despite float error. */
 const SCORE_EPSILON = 1e-9;
 
-export function gradeQuiz(quiz: Quiz, answers: SubmittedAnswers | Record<string, unknown>): GradedQuiz {
+export function gradeQuiz(quiz: Quiz, answers: SubmittedAnswers | Record<string, unknown>, options: GradeQuizOptions = {}): GradedQuiz {
+  const reveal = new Set(options.reveal ?? []);
   const results = quiz.questions.map((question) => {
     const submitted = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     const credit = clamp01(creditFor(question, submitted));
@@ -34,7 +45,7 @@ export function gradeQuiz(quiz: Quiz, answers: SubmittedAnswers | Record<string,
       questionId: question.id,
       correct: credit === 1,
       credit,
-      expected: renderExpected(question),
+      ...(reveal.has(question.id) ? { expected: renderExpected(question) } : {}),
       explanation: question.explanation,
       topics: question.topics,
       ...(question.section ? { section: question.section } : {}),
@@ -113,16 +124,6 @@ function orderCorrect(answer: (string | string[])[], itemIds: string[], submitte
     position += group.length;
   }
   return position === submitted.length;
-}
-
-/** CRLF and CR become LF, each line loses trailing whitespace, trailing blank lines go. */
-export function normaliseOutput(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n")
-    .replace(/\n+$/, "");
 }
 
 function fillBlankCredit(answer: string[][], submitted: unknown): number {

@@ -3,7 +3,8 @@ import { AppError } from "../errors";
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-function describeIssues(error: z.ZodError): string {
+/** The first few problems of a failed parse, each named by its path: the message a client reads on a 400. */
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { languageSchema } from "./schema";
+import { languageTrackSchema } from "@/lib/course/vocabulary";
 
 // The stack advisor's request and answer. Team languages are free text ("TypeScript", "golang", "C++"): people
 // name them many ways, so the advisor normalises known names and ignores the rest instead of rejecting them.
@@ -16,10 +16,10 @@ export const advisorInputSchema = z.object({
 export type AdvisorInput = z.infer<typeof advisorInputSchema>;
 
 export const advisorResultSchema = z.object({
-  recommendation: languageSchema,
-  alternatives: z.array(z.object({ language: languageSchema, note: z.string() })),
+  recommendation: languageTrackSchema,
+  alternatives: z.array(z.object({ language: languageTrackSchema, note: z.string() })),
   reasons: z.array(z.object({ text: z.string(), lessonId: z.string().nullable(), effect: z.enum(["for", "against", "neutral"]) })),
   beyond: z.array(z.string()),
-  scores: z.record(languageSchema, z.number()),
+  scores: z.record(languageTrackSchema, z.number()),
 });
 export type AdvisorResult = z.infer<typeof advisorResultSchema>;

@@ -1,6 +1,7 @@
+import { LANGUAGE_TRACKS, TRACK_LABELS, type LanguageTrack } from "@/lib/course/vocabulary";
 import type { AdvisorInput, AdvisorResult } from "./advisor-schema";
-import { ADVISOR_CRITERIA, BEYOND_THE_COURSE, LANGUAGE_NAMES, TIE_BREAK_ORDER, type AdvisorCriterion, type AdvisorProject, type TeamSkill } from "./rules";
-import { LANGUAGES, type CatalogEntry, type Language } from "./schema";
+import { ADVISOR_CRITERIA, BEYOND_THE_COURSE, TIE_BREAK_ORDER, type AdvisorCriterion, type AdvisorProject, type TeamSkill } from "./rules";
+import type { CatalogEntry } from "./schema";
 
 // The stack advisor: a project description -> a recommended language with reasons, each linked to the lesson that
 // teaches it. Pure: the catalog comes in as an argument, like the path engine's.
@@ -37,7 +38,7 @@ function byId(a: CatalogEntry, b: CatalogEntry) {
 }
 
 /** The lesson behind a reason: the recommended track's lesson on the topic, else the choosing track's, else any. */
-export function lessonFor(criterion: AdvisorCriterion, language: Language, catalog: readonly CatalogEntry[]): string | null {
+export function lessonFor(criterion: AdvisorCriterion, language: LanguageTrack, catalog: readonly CatalogEntry[]): string | null {
   const sorted = [...catalog].sort(byId);
   const inTrack = (track: string, topics: readonly string[] | undefined) =>
     topics && sorted.find((e) => e.track === track && e.topics.some((t) => topics.includes(t)));
@@ -63,12 +64,12 @@ export function advise(input: AdvisorInput, catalog: readonly CatalogEntry[]): A
     budget: input.budget,
   };
   const fired = ADVISOR_CRITERIA.filter((c) => c.applies(project)).map((c) => ({ criterion: c, weights: c.weights(project) }));
-  const scores = Object.fromEntries(LANGUAGES.map((l) => [l, 0])) as Record<Language, number>;
-  for (const { weights } of fired) for (const l of LANGUAGES) scores[l] += weights[l] ?? 0;
+  const scores = Object.fromEntries(LANGUAGE_TRACKS.map((l) => [l, 0])) as Record<LanguageTrack, number>;
+  for (const { weights } of fired) for (const l of LANGUAGE_TRACKS) scores[l] += weights[l] ?? 0;
 
   const ranked = [...TIE_BREAK_ORDER].sort((a, b) => scores[b] - scores[a] || TIE_BREAK_ORDER.indexOf(a) - TIE_BREAK_ORDER.indexOf(b));
   const recommendation = ranked[0]!;
-  const weightFor = (f: (typeof fired)[number], l: Language) => f.weights[l] ?? 0;
+  const weightFor = (f: (typeof fired)[number], l: LanguageTrack) => f.weights[l] ?? 0;
 
   // Strongest support for the recommendation first; the criteria that count against it stay visible, last.
   const reasons = [...fired]
@@ -76,7 +77,7 @@ export function advise(input: AdvisorInput, catalog: readonly CatalogEntry[]): A
     .map((f) => ({
       text: f.criterion.text(project),
       lessonId: lessonFor(f.criterion, recommendation, catalog),
-      effect: effectOf(weightFor(f, recommendation), Math.max(...LANGUAGES.map((l) => weightFor(f, l)))),
+      effect: effectOf(weightFor(f, recommendation), Math.max(...LANGUAGE_TRACKS.map((l) => weightFor(f, l)))),
     }));
 
   const alternatives = ranked.slice(1, 3).map((language) => {
@@ -84,8 +85,8 @@ export function advise(input: AdvisorInput, catalog: readonly CatalogEntry[]): A
     return {
       language,
       note: support
-        ? `${LANGUAGE_NAMES[language]} also fits: ${support.criterion.text(project)}`
-        : `${LANGUAGE_NAMES[language]} scores lower on every criterion you gave.`,
+        ? `${TRACK_LABELS[language]} also fits: ${support.criterion.text(project)}`
+        : `${TRACK_LABELS[language]} scores lower on every criterion you gave.`,
     };
   });
 
@@ -98,10 +99,10 @@ function effectOf(weight: number, strongest: number): "for" | "against" | "neutr
   return weight > 0 ? "for" : "neutral";
 }
 
-function beyond(language: Language, project: AdvisorProject): string[] {
+function beyond(language: LanguageTrack, project: AdvisorProject): string[] {
   const steps = [...BEYOND_THE_COURSE[language]];
   if (project.needsML && language !== "python") {
-    steps.push(`Keep training models in Python, export them (for example to ONNX) and serve them from ${LANGUAGE_NAMES[language]}.`);
+    steps.push(`Keep training models in Python, export them (for example to ONNX) and serve them from ${TRACK_LABELS[language]}.`);
   }
   if (project.needsML && language === "python" && (project.requestsPerSecond > 10_000 || project.p99LatencyMs < 10)) {
     steps.push("When serving becomes the bottleneck, move the hot inference path to Go or Rust behind the same API.");

@@ -6,7 +6,7 @@ import type { CatalogEntry } from "./schema";
 export function getPathCatalog(): CatalogEntry[] {
   return getCatalog().lessons.map((lesson) => ({
     id: lesson.id,
-    track: lesson.trackId as CatalogEntry["track"],
+    track: lesson.trackId,
     title: lesson.title,
     minutes: lesson.minutes,
     topics: lesson.topics,

@@ -1,10 +1,10 @@
+import { reviewReason } from "@/lib/progress/review-schedule";
 import { dueItems, isDue } from "./review";
-import { LANGUAGE_NAMES, PATH_RULES, SELF_RATING_WEIGHT, TIE_BREAK_ORDER, topicLabel, type PathRule } from "./rules";
+import { LANGUAGE_TRACKS, TRACK_LABELS, type LanguageTrack } from "@/lib/course/vocabulary";
+import { PATH_RULES, SELF_RATING_WEIGHT, TIE_BREAK_ORDER, topicLabel, type PathRule } from "./rules";
 import {
   EMPTY_LEARNER,
-  LANGUAGES,
   type CatalogEntry,
-  type Language,
   type LearnerState,
   type OnboardingAnswers,
   type Path,
@@ -18,11 +18,11 @@ import {
 /** Below this share of correct answers a topic counts as weak and pulls its lessons forward. */
 export const WEAK_TOPIC_THRESHOLD = 0.8;
 
-type Scores = Record<Language, number>;
+type Scores = Record<LanguageTrack, number>;
 
 export type LanguageChoice = {
-  primary: Language;
-  secondary: Language;
+  primary: LanguageTrack;
+  secondary: LanguageTrack;
   reasons: string[];
   /** Short phrases used on each step: "because you come from JavaScript". */
   primaryBecause: string;
@@ -37,7 +37,7 @@ function firedRules(answers: OnboardingAnswers): PathRule[] {
   return PATH_RULES.filter((rule) => ("background" in rule.when ? rule.when.background === answers.background : goals.has(rule.when.goal)));
 }
 
-function best(scores: Scores, exclude?: Language): { language: Language; tied: Language[] } {
+function best(scores: Scores, exclude?: LanguageTrack): { language: LanguageTrack; tied: LanguageTrack[] } {
   const candidates = TIE_BREAK_ORDER.filter((l) => l !== exclude);
   const top = Math.max(...candidates.map((l) => scores[l]));
   const tied = candidates.filter((l) => scores[l] === top);
@@ -55,18 +55,18 @@ export function chooseLanguages(answers: OnboardingAnswers): LanguageChoice {
   const start = zero();
   const next = zero();
   for (const rule of rules) {
-    for (const language of LANGUAGES) {
+    for (const language of LANGUAGE_TRACKS) {
       start[language] += rule.start[language] ?? 0;
       next[language] += rule.then[language] ?? 0;
     }
   }
-  const rating = (l: Language) => answers.selfRating?.[l] ?? 0;
-  for (const language of LANGUAGES) start[language] += rating(language) * SELF_RATING_WEIGHT;
+  const rating = (l: LanguageTrack) => answers.selfRating?.[l] ?? 0;
+  for (const language of LANGUAGE_TRACKS) start[language] += rating(language) * SELF_RATING_WEIGHT;
 
   const first = best(start);
   const primary = first.language;
   const secondScores = zero();
-  for (const language of LANGUAGES) secondScores[language] = start[language] + next[language];
+  for (const language of LANGUAGE_TRACKS) secondScores[language] = start[language] + next[language];
   const second = best(secondScores, primary);
   const secondary = second.language;
 
@@ -75,18 +75,18 @@ export function chooseLanguages(answers: OnboardingAnswers): LanguageChoice {
     .map((rule) => rule.reason);
   for (const language of [primary, secondary]) {
     if (rating(language) > 0) {
-      reasons.push(`You rated yourself ${rating(language)}/5 in ${LANGUAGE_NAMES[language]}, which counts as a head start.`);
+      reasons.push(`You rated yourself ${rating(language)}/5 in ${TRACK_LABELS[language]}, which counts as a head start.`);
     }
   }
   if (answers.goals.length === 0) reasons.push("You picked no goals, so your background decides. Add goals in onboarding to sharpen the path.");
   if (first.tied.length > 1) {
-    const names = first.tied.map((l) => LANGUAGE_NAMES[l]).join(" and ");
-    reasons.push(`${names} fit you equally well; ties go to ${LANGUAGE_NAMES[primary]}, the course's default order.`);
+    const names = first.tied.map((l) => TRACK_LABELS[l]).join(" and ");
+    reasons.push(`${names} fit you equally well; ties go to ${TRACK_LABELS[primary]}, the course's default order.`);
   }
 
   const primaryRule = strongestRule(rules, (r) => r.start[primary] ?? 0);
   const secondaryRule = strongestRule(rules, (r) => (r.then[secondary] ?? 0) + (r.start[secondary] ?? 0));
-  const ratingPhrase = (l: Language) => (rating(l) > 0 ? `you rated yourself ${rating(l)}/5 in it` : "it complements your first language");
+  const ratingPhrase = (l: LanguageTrack) => (rating(l) > 0 ? `you rated yourself ${rating(l)}/5 in it` : "it complements your first language");
   return {
     primary,
     secondary,
@@ -161,8 +161,8 @@ export function buildPath(input: PathInput): Path {
   const reasons = new Map<string, string>();
   const trackReason = (entry: CatalogEntry) => {
     if (entry.track === "choosing") return "Start here: the course's criteria for choosing a language, the basis of your path";
-    if (entry.track === primary) return `Your first language, ${LANGUAGE_NAMES[primary]}: because ${choice.primaryBecause}`;
-    return `Your second language, ${LANGUAGE_NAMES[secondary]}: because ${choice.secondaryBecause}`;
+    if (entry.track === primary) return `Your first language, ${TRACK_LABELS[primary]}: because ${choice.primaryBecause}`;
+    return `Your second language, ${TRACK_LABELS[secondary]}: because ${choice.secondaryBecause}`;
   };
   for (const entry of baseOrder) {
     keys.set(entry.id, [1, 0, baseIndex.get(entry.id)!]);
@@ -219,6 +219,7 @@ export function buildPath(input: PathInput): Path {
     dueAt: item.dueAt.toISOString(),
     lapses: item.lapses,
     lessonId: (item.lessonId && byId.has(item.lessonId) ? item.lessonId : catalogOrder.find((e) => e.topics.includes(item.topic))?.id) ?? null,
+    reason: reviewReason(item, now),
   });
   const reviewQueue = dueItems(learner.reviewItems, now).map(toReview);
   const upcomingReviews = learner.reviewItems
@@ -260,8 +261,8 @@ function topologicalOrder(ids: string[], byId: Map<string, CatalogEntry>, keys: 
 }
 
 function explainOrder(choice: LanguageChoice, pulled: number, dropped: number): string {
-  const p = LANGUAGE_NAMES[choice.primary];
-  const s = LANGUAGE_NAMES[choice.secondary];
+  const p = TRACK_LABELS[choice.primary];
+  const s = TRACK_LABELS[choice.secondary];
   const parts = [
     `The choosing lessons come first, so you know the criteria your path is built on. Then ${p}, your first language (because ${choice.primaryBecause}), then ${s}, your second (because ${choice.secondaryBecause}).`,
     "A lesson always comes after the lessons it builds on.",

@@ -1,13 +1,12 @@
 import "server-only";
 import { getCatalog } from "../content/catalog";
 import { buildPlacement, type PlacementLesson } from "./placement";
-import type { Track } from "./schema";
 
 // The placement quiz from the real lessons, in course order, each lesson's questions from its own quiz.yaml.
 // Server-only because the result holds the answers; pages get publicPlacement() of it.
 
 export function getPlacement(): PlacementLesson[] {
   return buildPlacement(
-    getCatalog().lessons.map((lesson) => ({ lessonId: lesson.id, title: lesson.title, track: lesson.trackId as Track, quiz: lesson.quiz ?? null })),
+    getCatalog().lessons.map((lesson) => ({ lessonId: lesson.id, title: lesson.title, track: lesson.trackId, quiz: lesson.quiz ?? null })),
   );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { lessonIdSchema, type Track } from "@/lib/course/vocabulary";
 import { publicQuestion, submittedAnswersSchema, type PublicQuestion, type Question, type QuestionKind, type Quiz, type SubmittedAnswers } from "../content/quiz-schema";
 import { gradeQuiz } from "../grading/quiz";
-import { lessonIdSchema, type Track } from "./schema";
 
 // The optional placement quiz: a few questions from each lesson's own quiz. A lesson whose placement questions are
 // all answered right counts as passed and leaves the path. Pure: the quizzes come in as arguments, and grading is

@@ -4,12 +4,6 @@ import type { ReviewItem } from "./schema";
 // each correct review) is the progress layer's, in lib/progress/rules.ts: it writes the items, the path only reads
 // them, so there is one ladder and not two that could drift apart.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
-
 export function isDue(item: Pick<ReviewItem, "dueAt">, now: Date): boolean {
   return item.dueAt.getTime() <= now.getTime();
 }

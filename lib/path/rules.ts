@@ -1,4 +1,5 @@
-import type { Background, Goal, Language } from "./schema";
+import { LANGUAGE_TRACKS, TRACK_LABELS, type LanguageTrack } from "@/lib/course/vocabulary";
+import type { Background, Goal } from "./schema";
 
 // What the course teaches about choosing a backend language, as one table. The engine only adds the numbers up;
 // every recommendation a learner sees can be traced to a row here and carries that row's words.
@@ -9,7 +10,7 @@ import type { Background, Goal, Language } from "./schema";
 // knows, which decides how fast the first track goes. "New to backend" is the exception: a newcomer has nothing to
 // build on yet, so any explicit goal outweighs the default advice to start with Go.
 
-export type Weights = Partial<Record<Language, number>>;
+export type Weights = Partial<Record<LanguageTrack, number>>;
 
 export type PathRule = {
   id: string;
@@ -125,14 +126,7 @@ export const PATH_RULES: readonly PathRule[] = [
 export const SELF_RATING_WEIGHT = 0.5;
 
 /** Equal scores are broken in this order, the course's own default order for a newcomer. */
-export const TIE_BREAK_ORDER: readonly Language[] = ["go", "node", "python", "rust"];
-
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  node: "Node.js",
-  python: "Python",
-  go: "Go",
-  rust: "Rust",
-};
+export const TIE_BREAK_ORDER: readonly LanguageTrack[] = ["go", "node", "python", "rust"];
 
 // A few topic tags read better with a proper name than with their kebab-case spelling.
 export const TOPIC_LABELS: Record<string, string> = {
@@ -151,7 +145,7 @@ export function topicLabel(topic: string): string {
 // The stack advisor's criteria: the same course, applied to a project instead of a learner.
 // ---------------------------------------------------------------------------------------------------------------
 
-export type TeamSkill = Language | "systems";
+export type TeamSkill = LanguageTrack | "systems";
 
 export type AdvisorProject = {
   requestsPerSecond: number;
@@ -173,12 +167,11 @@ export type AdvisorCriterion = {
    * then general. Every tag must exist in the catalog, or the reason's link would fall back to an unrelated lesson:
    * tests/unit/path/rules-topics.test.ts checks it.
    */
-  topics: { general: string[] } & Partial<Record<Language, string[]>>;
+  topics: { general: string[] } & Partial<Record<LanguageTrack, string[]>>;
 };
 
-const LANGUAGES_IN_ORDER: readonly Language[] = ["node", "python", "go", "rust"];
 const number = (n: number) => n.toLocaleString("en-US");
-const teamLanguages = (p: AdvisorProject) => LANGUAGES_IN_ORDER.filter((l) => p.team.has(l));
+const teamLanguages = (p: AdvisorProject) => LANGUAGE_TRACKS.filter((l) => p.team.has(l));
 
 export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
   {
@@ -218,7 +211,7 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
     applies: (p) => teamLanguages(p).length > 0,
     weights: (p) => Object.fromEntries(teamLanguages(p).map((l) => [l, 3])),
     text: (p) =>
-      `Your team already writes ${teamLanguages(p).map((l) => LANGUAGE_NAMES[l]).join(" and ")}: a productive team beats a struggling one, and adopting Rust or Go costs 3–6 months of slower delivery.`,
+      `Your team already writes ${teamLanguages(p).map((l) => TRACK_LABELS[l]).join(" and ")}: a productive team beats a struggling one, and adopting Rust or Go costs 3–6 months of slower delivery.`,
     topics: { general: ["language-selection", "ecosystems"] },
   },
   {
@@ -274,7 +267,7 @@ export const ADVISOR_CRITERIA: readonly AdvisorCriterion[] = [
 ];
 
 /** "Your path beyond this course": concrete next steps once the course has taught the basics of a language. */
-export const BEYOND_THE_COURSE: Record<Language, string[]> = {
+export const BEYOND_THE_COURSE: Record<LanguageTrack, string[]> = {
   node: [
     "Turn on TypeScript's strict mode in a real service and type every request body with a schema library.",
     "Build a WebSocket chat with Fastify, then load-test it with thousands of connections and watch event-loop lag.",

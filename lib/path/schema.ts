@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { LANGUAGE_TRACKS, languageTrackSchema, lessonIdSchema, topicSchema, trackSchema, type LanguageTrack } from "@/lib/course/vocabulary";
 
 // Every shape the path engine and the advisor accept or return. The engine is pure: callers parse input here first,
-// so the engine itself can trust its arguments.
-
-export const LANGUAGES = ["node", "python", "go", "rust"] as const;
-export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
-
-export const TRACKS = ["choosing", ...LANGUAGES] as const;
-export const trackSchema = z.enum(TRACKS);
-export type Track = z.infer<typeof trackSchema>;
+// so the engine itself can trust its arguments. Tracks, ids and topics are the course vocabulary's.
 
 export const BACKGROUNDS = ["new-to-backend", "frontend-js", "data-ml", "systems", "other-backend"] as const;
 export const backgroundSchema = z.enum(BACKGROUNDS);
@@ -19,24 +12,12 @@ export const GOALS = ["first-job", "max-salary", "startup-mvp", "real-time", "ml
 export const goalSchema = z.enum(GOALS);
 export type Goal = z.infer<typeof goalSchema>;
 
-export const lessonIdSchema = z
-  .string()
-  .regex(/^[a-z]+\/\d{2}-[a-z0-9-]+$/, "A lesson id looks like track/01-some-slug.")
-  .max(120);
+const ratingSchema = z.number().int().min(0).max(5).optional();
 
-export const topicSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "A topic is a kebab-case tag like event-loop.")
-  .max(60);
-
-const ratingSchema = z.number().int().min(0).max(5);
-
-export const selfRatingSchema = z.object({
-  node: ratingSchema.optional(),
-  python: ratingSchema.optional(),
-  go: ratingSchema.optional(),
-  rust: ratingSchema.optional(),
-});
+/** 0–5 per language track, each optional; an object (not a record) so that unknown keys are dropped, not refused. */
+export const selfRatingSchema = z.object(
+  Object.fromEntries(LANGUAGE_TRACKS.map((track) => [track, ratingSchema])) as Record<LanguageTrack, typeof ratingSchema>,
+);
 export type SelfRating = z.infer<typeof selfRatingSchema>;
 
 export const placementSchema = z.object({
@@ -80,6 +61,12 @@ export const reviewItemSchema = z.object({
   lapses: z.number().int().min(0).default(0),
   /** The lesson whose quiz the topic was missed in, when known: it is the lesson to go back to. */
   lessonId: lessonIdSchema.nullable().optional(),
+  /** What the review's reason tells the learner (lib/progress/review-schedule.ts reviewReason); optional so that
+   *  inputs from before FSRS still parse. */
+  misses: z.number().int().min(0).default(0),
+  lastMissedAt: z.coerce.date().nullable().default(null),
+  reps: z.number().int().min(0).default(0),
+  lastReviewAt: z.coerce.date().nullable().default(null),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
@@ -119,12 +106,14 @@ export const dueReviewSchema = z.object({
   dueAt: z.string(),
   lapses: z.number(),
   lessonId: z.string().nullable(),
+  /** Why it is due or when it comes back, in the learner's words: "Due today: you missed it twice, last on 3 November." */
+  reason: z.string(),
 });
 export type DueReview = z.infer<typeof dueReviewSchema>;
 
 export const pathSchema = z.object({
-  primary: languageSchema,
-  secondary: languageSchema,
+  primary: languageTrackSchema,
+  secondary: languageTrackSchema,
   reasons: z.array(z.string()),
   steps: z.array(pathStepSchema),
   minutesLeft: z.number(),

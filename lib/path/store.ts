@@ -1,8 +1,8 @@
 import "server-only";
 import { db as defaultDb, type Db } from "../db/client";
 import { advisorInputSchema, advisorResultSchema, type AdvisorInput, type AdvisorResult } from "./advisor-schema";
-import { MASTERED_INDEX } from "../progress/rules";
-import { learnerStateSchema, lessonIdSchema, onboardingAnswersSchema, topicSchema, type LearnerState, type OnboardingAnswers } from "./schema";
+import { learnerStateOf, saveOnboarding } from "../progress/use-cases";
+import { onboardingAnswersSchema, type LearnerState, type OnboardingAnswers } from "./schema";
 
 // Data access for the path: onboarding answers, the learner state the engine needs, and saved advisor results.
 // Every function takes the database last so integration tests can pass a throwaway one.
@@ -23,37 +23,14 @@ export async function getOnboardingAnswers({ userId }: { userId: string }, db: D
   return parsed.success ? parsed.data : null;
 }
 
+/** Saves the answers as an onboarding event of the learner's progress (lib/progress/use-cases.ts). */
 export async function saveOnboardingAnswers({ userId, answers }: { userId: string; answers: OnboardingAnswers }, db: Db = defaultDb()) {
-  const valid = onboardingAnswersSchema.parse(answers);
-  const text = JSON.stringify(valid);
-  await db.onboardingAnswers.upsert({ where: { userId }, create: { userId, answers: text }, update: { answers: text } });
-  return valid;
+  return saveOnboarding({ userId, answers: onboardingAnswersSchema.parse(answers) }, { db });
 }
 
-/** What the learner has done and how well: the engine's second input, read from the progress tables. */
+/** What the learner has done and how well: the engine's second input, from the progress model. */
 export async function getLearnerState({ userId }: { userId: string }, db: Db = defaultDb()): Promise<LearnerState> {
-  const [lessons, mastery, reviews, answers] = await Promise.all([
-    db.lessonProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { lessonId: true }, orderBy: { lessonId: "asc" } }),
-    db.topicMastery.findMany({ where: { userId }, select: { topic: true, correct: true, total: true } }),
-    // The progress layer keeps a mastered topic's row (intervalIndex past the last interval) with its old dueAt:
-    // only open items are reviews.
-    db.reviewItem.findMany({
-      where: { userId, intervalIndex: { lt: MASTERED_INDEX } },
-      select: { topic: true, dueAt: true, lapses: true, lessonId: true },
-      orderBy: { topic: "asc" },
-    }),
-    getOnboardingAnswers({ userId }, db),
-  ]);
-  // A tag the schema would reject (written by some future quiz) is skipped rather than failing the whole path.
-  const validTopic = (topic: string) => topicSchema.safeParse(topic).success;
-  return learnerStateSchema.parse({
-    completedLessonIds: lessons.map((l) => l.lessonId),
-    mastery: Object.fromEntries(mastery.filter((m) => validTopic(m.topic)).map((m) => [m.topic, { correct: m.correct, total: m.total }])),
-    reviewItems: reviews
-      .filter((r) => validTopic(r.topic))
-      .map((r) => ({ ...r, lessonId: r.lessonId && lessonIdSchema.safeParse(r.lessonId).success ? r.lessonId : null })),
-    placementPassedLessonIds: answers?.placement?.passedLessonIds ?? [],
-  });
+  return learnerStateOf({ userId }, { db });
 }
 
 export async function saveAdvisorResult(

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Db } from "../db/client";
-import { clientOr } from "./store";
+import { db as defaultDb, type Db } from "../db/client";
 
 export const EXPORT_FORMAT = "backend-paths-export/1";
 
@@ -17,7 +16,7 @@ function parseJson(text: string): unknown {
  * Returns null when the user does not exist.
  */
 export async function exportUserData(input: { userId: string; now?: Date }, client?: Db) {
-  const c = clientOr(client);
+  const c = client ?? defaultDb();
   const where = { userId: input.userId };
   const user = await c.user.findUnique({
     where: { id: input.userId },
@@ -56,6 +55,6 @@ export type UserExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>
 
 /** Deletes the account; every table that holds the learner's data cascades from User. False if there was none. */
 export async function deleteUser(input: { userId: string }, client?: Db): Promise<boolean> {
-  const { count } = await clientOr(client).user.deleteMany({ where: { id: input.userId } });
+  const { count } = await (client ?? defaultDb()).user.deleteMany({ where: { id: input.userId } });
   return count > 0;
 }

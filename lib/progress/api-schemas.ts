@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { codeLanguageSchema, lessonIdSchema } from "../course/vocabulary";
 import { submittedAnswersSchema } from "../content/quiz-schema";
-import { eventIdSchema, lessonIdSchema, MAX_VISIT_SECONDS } from "./guest-schema";
+import { draftResultSchema, eventIdSchema, MAX_VISIT_SECONDS } from "./events";
 
-// Request bodies of the progress, quiz and account routes, shared with the browser code that sends them.
+// Request bodies of the progress, quiz, draft and account routes, shared with the browser code that sends them.
 
 export const quizAttemptBodySchema = z.object({
   answers: submittedAnswersSchema,
   /** Client-made id of this submission: a retry after a lost response is graded again but recorded once. */
   attemptId: eventIdSchema.optional(),
+  /** Questions whose correct answer the learner asked to see (or missed twice): only these carry it. */
+  reveal: z.array(z.string().max(100)).max(200).optional(),
 });
 export type QuizAttemptBody = z.infer<typeof quizAttemptBodySchema>;
 
@@ -18,6 +21,13 @@ export const lessonVisitBodySchema = z.object({
   eventId: eventIdSchema.optional(),
 });
 export type LessonVisitBody = z.infer<typeof lessonVisitBodySchema>;
+
+export const draftBodySchema = z.object({
+  language: codeLanguageSchema,
+  code: z.string(),
+  /** What the last run or check of this code showed, restored with it. */
+  result: draftResultSchema.nullable().optional(),
+});
 
 export const deleteAccountBodySchema = z.object({
   /** The account's email, typed by the learner: deleting everything should never be one stray click. */

@@ -1,4 +1,4 @@
-import { dayKey } from "./rules";
+import { dayKey } from "../days";
 
 // What a guest's browser may claim about time, bounded by what is possible. A browser's timestamps and durations are
 // its own word; these rules cap them by instants the server itself vouches for, so a forged guest state can add no

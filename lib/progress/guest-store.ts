@@ -1,19 +1,22 @@
-import type { SubmittedAnswers } from "../content/quiz-schema";
 import { z } from "zod";
-import { eventIdSchema, GUEST_STATE_VERSION, guestBirthSchema, guestStateSchema, MAX_VISIT_SECONDS, type GuestState } from "./guest-schema";
+import { lessonOfExercise } from "../course/vocabulary";
+import { eventIdSchema, newEventId, type DraftResult, type ExerciseEvent, type ProgressEvent, type QuizEvent, type Shown } from "./events";
+import { guestBirthSchema, guestStateSchema, GUEST_STATE_VERSION, MAX_GUEST_ENTRIES, type GuestEntry, type GuestState } from "./guest-schema";
+import { summarize } from "./summary";
+import type { ProgressSummary } from "./summary-types";
+import { applyWrites, emptyRecords, lessonOfEvent, plan, type DraftRecord, type LessonRequirements, type Records, type VerifiedEvent } from "./model";
 
-// A guest's progress in localStorage, in the exact shape POST /api/progress/merge accepts. Every record gets its
-// own random id when it is made, which is what lets the server recognise a record it has already merged.
+// A guest's progress in localStorage: the events the learner made, each with what the server said at the time, in
+// the exact shape POST /api/progress/merge accepts. What they add up to (completion, mastery, reviews, time) is
+// worked out by the same model the server uses (lib/progress/model.ts), from these events.
 
 const KEY = "bp:guest-progress:v1";
 const listeners = new Set<() => void>();
 
-export function newEventId(): string {
-  return crypto.randomUUID().replaceAll("-", "");
-}
+export { newEventId };
 
 function emptyState(): GuestState {
-  return { version: GUEST_STATE_VERSION, guestId: newEventId(), lessons: [], visits: [], quizAttempts: [], exercises: [] };
+  return { version: GUEST_STATE_VERSION, guestId: newEventId(), entries: [] };
 }
 
 let cachedRaw: string | null | undefined;
@@ -67,7 +70,7 @@ function requestBirth() {
     .then((answer: unknown) => {
       const { guestId, birth } = birthAnswerSchema.parse(answer);
       // Cleared meanwhile (merged into an account): nothing to seal. Otherwise the sealed id replaces the
-      // browser-made one; no record refers to the store's id.
+      // browser-made one; no event refers to the store's id.
       if (!readGuestState()) return;
       update((state) => {
         if (!state.birth) Object.assign(state, { guestId, birth });
@@ -92,7 +95,7 @@ export function subscribeGuestState(listener: () => void): () => void {
 }
 
 export function hasGuestProgress(state: GuestState | null = readGuestState()): boolean {
-  return Boolean(state && (state.lessons.length || state.visits.length || state.quizAttempts.length || state.exercises.length));
+  return Boolean(state && state.entries.length > 0);
 }
 
 export function clearGuestState() {
@@ -104,76 +107,114 @@ export function clearGuestState() {
   listeners.forEach((l) => l());
 }
 
-function touchLesson(state: GuestState, lessonId: string, at: string) {
-  const lesson = state.lessons.find((l) => l.lessonId === lessonId);
-  if (lesson) lesson.lastOpenedAt = at;
-  else state.lessons.push({ lessonId, firstOpenedAt: at, lastOpenedAt: at, completedAt: null });
+/** Events that replace their predecessor instead of adding to it: only the latest draft per key and answers count. */
+function supersedes(a: ProgressEvent, b: ProgressEvent): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === "draft" && b.type === "draft") return a.key === b.key;
+  return a.type === "onboarding" || a.type === "placement";
 }
 
-export function recordGuestVisit(input: { lessonId: string; seconds: number; at?: Date }) {
-  const at = (input.at ?? new Date()).toISOString();
-  const seconds = Math.max(0, Math.min(MAX_VISIT_SECONDS, Math.round(input.seconds)));
+/**
+ * Keeps one event the learner made, with what the server said about it. The same event id is kept once (a retried
+ * save); a draft replaces the earlier draft of its key, answers replace earlier answers.
+ */
+export function recordGuestEvent(event: ProgressEvent, shown?: Shown) {
   update((state) => {
-    touchLesson(state, input.lessonId, at);
-    state.visits.push({ id: newEventId(), lessonId: input.lessonId, seconds, at });
+    if (state.entries.some((e) => e.event.id === event.id && e.event.type === event.type)) return;
+    state.entries = state.entries.filter((e) => !supersedes(event, e.event));
+    state.entries.push({ event, ...(shown ? { shown } : {}) });
+    // Past the bound, the oldest time beats go first: they matter least once they are counted in the summary.
+    while (state.entries.length > MAX_GUEST_ENTRIES) {
+      const oldestVisit = state.entries.findIndex((e) => e.event.type === "visit");
+      state.entries.splice(oldestVisit >= 0 ? oldestVisit : 0, 1);
+    }
   });
 }
 
+/** A guest's events as the model reads them: what the server said at the time stands in for its verdict. */
+function asVerified({ event, shown }: GuestEntry): VerifiedEvent | null {
+  switch (event.type) {
+    case "quiz":
+      return shown?.results ? { event, graded: { score: shown.score ?? 0, passed: shown.passed ?? false, results: shown.results } } : null;
+    case "exercise":
+      return { event, checked: { passed: shown?.passed ?? false, results: null } };
+    case "placement":
+      return { event, passedLessonIds: shown?.passedLessonIds ?? [] };
+    case "visit":
+      return { event };
+    case "draft":
+      return { event };
+    case "onboarding":
+      return { event };
+  }
+}
+
+/** A guest's records, by the same rules as an account's: the input of its summary and its path. */
+export function guestRecords(state: GuestState | null, now: Date): Records {
+  if (!state) return emptyRecords();
+  const requirements = new Map<string, LessonRequirements>();
+  for (const { event, shown } of state.entries) {
+    const lessonId = lessonOfEvent(event);
+    if (lessonId && shown?.lesson) requirements.set(lessonId, { lessonId, ...shown.lesson });
+  }
+  const verified = state.entries.map(asVerified).filter((v): v is VerifiedEvent => v !== null);
+  const ctx = { window: { from: new Date(0), to: now }, requirements: (id: string) => requirements.get(id) ?? null };
+  return applyWrites(emptyRecords(), plan(emptyRecords(), verified, ctx));
+}
+
+// ── What the pages record, each one event ────────────────────────────────────────────────────────────────────────
+
+const nowIso = () => new Date().toISOString();
+
+export function recordGuestVisit(input: { lessonId: string; seconds: number }) {
+  recordGuestEvent({ type: "visit", id: newEventId(), lessonId: input.lessonId, seconds: Math.max(0, Math.round(input.seconds)), at: nowIso() });
+}
+
+/** Keeps a graded attempt; answers where the learner now stands on the quiz and its lesson, by the model's rules. */
 export function recordGuestQuizAttempt(input: {
-  /** The submission's own id, so the merge and a retried save recognise it. */
-  id?: string;
+  attemptId?: string;
   quizId: string;
-  lessonId: string;
-  answers: SubmittedAnswers;
-  score: number;
-  passed: boolean;
-  results: { questionId: string; correct: boolean; topics: string[] }[];
-  /** The lesson's exercises: a passing quiz completes the lesson once each has a passing run in this browser. */
-  exerciseIds: string[];
-  at?: Date;
-}) {
-  const at = (input.at ?? new Date()).toISOString();
-  update((state) => {
-    touchLesson(state, input.lessonId, at);
-    if (input.id && state.quizAttempts.some((a) => a.id === input.id)) return;
-    state.quizAttempts.push({
-      id: input.id ?? newEventId(),
-      quizId: input.quizId,
-      lessonId: input.lessonId,
-      answers: input.answers,
-      at,
-      score: input.score,
-      passed: input.passed,
-      results: input.results.map(({ questionId, correct, topics }) => ({ questionId, correct, topics })),
-    });
-    const lesson = state.lessons.find((l) => l.lessonId === input.lessonId)!;
-    const exercisesPass = input.exerciseIds.every((id) => state.exercises.some((e) => e.exerciseId === id && e.passed));
-    if (input.passed && exercisesPass && !lesson.completedAt) lesson.completedAt = at;
-  });
+  answers: QuizEvent["answers"];
+  graded: { score: number; passed: boolean; results: { questionId: string; correct: boolean; topics?: string[] }[] };
+  lesson?: Shown["lesson"];
+}): { bestScore: number; completed: boolean } {
+  const { score, passed, results } = input.graded;
+  recordGuestEvent(
+    { type: "quiz", id: input.attemptId ?? newEventId(), quizId: input.quizId, answers: input.answers, at: nowIso() },
+    { score, passed, results: results.map((r) => ({ questionId: r.questionId, correct: r.correct, topics: r.topics ?? [] })), lesson: input.lesson },
+  );
+  const records = guestRecords(readGuestState(), new Date());
+  const scores = records.attempts.filter((a) => a.quizId === input.quizId).map((a) => a.score);
+  return { bestScore: Math.max(score, ...scores), completed: Boolean(records.lessons.get(input.quizId)?.completedAt) };
 }
 
-export function recordGuestExercise(input: {
+/** Keeps a checked exercise (its code becomes the exercise's draft, with the result); answers whether the lesson is complete. */
+export function recordGuestExerciseCheck(input: {
   exerciseId: string;
-  lessonId?: string;
-  language: string;
-  passed: boolean;
+  language: ExerciseEvent["language"];
   code: string;
-  /** This pass was the lesson's last missing piece (quiz passed, every other exercise passed). */
-  completes?: boolean;
-  at?: Date;
-}) {
-  const at = (input.at ?? new Date()).toISOString();
-  const { completes, at: _at, ...record } = input;
-  update((state) => {
-    if (input.lessonId) touchLesson(state, input.lessonId, at);
-    state.exercises.push({ id: newEventId(), ...record, code: input.code.slice(0, 50_000), at });
-    const lesson = state.lessons.find((l) => l.lessonId === input.lessonId);
-    if (lesson && input.passed && completes && !lesson.completedAt) lesson.completedAt = at;
-  });
+  passed: boolean;
+  lesson?: Shown["lesson"];
+}): { completed: boolean } {
+  recordGuestEvent(
+    { type: "exercise", id: newEventId(), exerciseId: input.exerciseId, language: input.language, code: input.code, at: nowIso() },
+    { passed: input.passed, lesson: input.lesson },
+  );
+  const records = guestRecords(readGuestState(), new Date());
+  return { completed: Boolean(records.lessons.get(lessonOfExercise(input.exerciseId))?.completedAt) };
 }
 
-/** The best score this browser has for a quiz, or null before any attempt. */
-export function guestBestScore(quizId: string, state: GuestState | null = readGuestState()): number | null {
-  const scores = (state?.quizAttempts ?? []).filter((a) => a.quizId === quizId && a.score !== undefined).map((a) => a.score!);
-  return scores.length ? Math.max(...scores) : null;
+/** Keeps edited code (null: back to the original, so the draft goes). */
+export function recordGuestDraft(input: { key: string; language: ExerciseEvent["language"]; code: string | null; result?: DraftResult | null }) {
+  recordGuestEvent({ type: "draft", id: newEventId(), key: input.key, language: input.language, code: input.code, result: input.result ?? null, at: nowIso() });
+}
+
+/** The guest's draft for a key, by the model's rules (the latest edit or exercise check wins). */
+export function guestDraft(key: string): DraftRecord | null {
+  return guestRecords(readGuestState(), new Date()).drafts.get(key) ?? null;
+}
+
+/** A guest's dashboard summary, by the same rules as an account's. */
+export function guestSummary(state: GuestState | null, now: Date): ProgressSummary {
+  return summarize(guestRecords(state, now), now);
 }

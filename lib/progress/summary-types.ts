@@ -1,7 +1,16 @@
-// The learner's progress in one JSON-ready shape: GET /api/progress returns it for an account, the guest store
-// derives it from the browser's records, and the dashboard renders either the same way.
+// The learner's progress in one JSON-ready shape: GET /api/progress returns it for an account, a guest's browser
+// derives it from its own records, and the dashboard renders either the same way (lib/progress/summary.ts).
 
-export type ReviewSummaryItem = { topic: string; lessonId: string | null; dueAt: string; intervalIndex: number; lapses: number; mastery: number };
+export type ReviewSummaryItem = {
+  topic: string;
+  lessonId: string | null;
+  dueAt: string;
+  misses: number;
+  lapses: number;
+  mastery: number;
+  /** Why it is due or when it comes back, for the learner (lib/progress/review-schedule.ts). */
+  reason: string;
+};
 
 export type ProgressSummary = {
   lessons: { lessonId: string; startedAt: string; lastOpenedAt: string; completedAt: string | null; timeSpentSeconds: number }[];
@@ -20,6 +29,8 @@ export type ProgressSummary = {
     lastAttemptAt: string;
     history: { score: number; passed: boolean; at: string }[];
   }[];
+  /** Every exercise checked at least once, most recent first. */
+  exercises: { exerciseId: string; lessonId: string; checks: number; passed: boolean; firstPassedAt: string | null; lastCheckedAt: string }[];
   /** Weakest first. */
   topics: { topic: string; correct: number; total: number; mastery: number }[];
   reviews: {

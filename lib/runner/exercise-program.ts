@@ -1,4 +1,4 @@
-import type { Language } from "./types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 import type { RunOptions } from "./run-code";
 
 // The program an exercise check runs: the learner's code, the exercise's harness, and the server's own reporting
@@ -162,7 +162,7 @@ fn __check<T: serde::Serialize>(name: &str, f: impl FnOnce() -> T) {
 }
 `;
 
-export function exerciseProgram(language: Language, code: string, harness: string): ExerciseProgram {
+export function exerciseProgram(language: CodeLanguage, code: string, harness: string): ExerciseProgram {
   switch (language) {
     case "javascript":
     case "typescript":

@@ -1,3 +1,5 @@
+import { runnerSettings } from "./settings";
+
 // A bounded, fair queue in front of the sandbox: at most `concurrency` programs run at once (each gets a slot number,
 // which picks its sandbox uid) and at most `perClient` of them for one client, so one client cannot hold every slot.
 // A client's extra runs wait behind its own (a lesson page may run Go and Rust together). At most `maxWaiting` wait in
@@ -82,19 +84,13 @@ export function createRunQueue({ concurrency, maxWaiting, perClient = 1, retryAf
   };
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
-
 let shared: RunQueue | undefined;
 
 /** The process-wide queue every server run goes through (RUNNER_CONCURRENCY, RUNNER_QUEUE_SIZE, RUNNER_PER_CLIENT). */
 export function runQueue(): RunQueue {
-  shared ??= createRunQueue({
-    concurrency: positiveInt(process.env.RUNNER_CONCURRENCY, 2),
-    maxWaiting: positiveInt(process.env.RUNNER_QUEUE_SIZE, 8),
-    perClient: positiveInt(process.env.RUNNER_PER_CLIENT, 1),
-  });
+  if (!shared) {
+    const { concurrency, queueSize, perClient } = runnerSettings();
+    shared = createRunQueue({ concurrency, maxWaiting: queueSize, perClient });
+  }
   return shared;
 }

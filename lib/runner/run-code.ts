@@ -3,7 +3,8 @@ import { runSandbox, type SandboxFile } from "./sandbox/bwrap";
 import { CompileError, planFor } from "./sandbox/languages";
 import { defaultLimits } from "./sandbox/limits";
 import { prepareToolchains } from "./sandbox/toolchains";
-import type { Language, RunRequest, RunResult } from "./types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
+import type { RunRequest, RunResult } from "./types";
 
 export type RunOptions = {
   slot?: number;
@@ -11,7 +12,7 @@ export type RunOptions = {
   extraFiles?: SandboxFile[];
 };
 
-function problemFor(language: Language, problems: Awaited<ReturnType<typeof prepareToolchains>>["problems"]) {
+function problemFor(language: CodeLanguage, problems: Awaited<ReturnType<typeof prepareToolchains>>["problems"]) {
   if (problems.sandbox) return problems.sandbox;
   const key = language === "typescript" ? "javascript" : language;
   return problems[key];

@@ -1,23 +1,20 @@
 import "server-only";
 import { createRateLimiter } from "@/lib/auth/rate-limit";
-import { AppError } from "@/lib/errors";
+import { rateLimited } from "@/lib/http/rate-limited";
 import { QueueFullError, runQueue } from "./queue";
 import { runCode, type RunOptions } from "./run-code";
+import { runnerSettings } from "./settings";
 import type { RunRequest, RunResult } from "./types";
 
 // The server side of "run this": per-client rate limit, then the bounded queue, then the sandbox. Both POST /api/run
 // and the exercise checker come through here, so neither can bypass the limits.
 
-const perMinute = Number(process.env.RUNNER_RATE_PER_MINUTE) > 0 ? Number(process.env.RUNNER_RATE_PER_MINUTE) : 30;
-const limiter = createRateLimiter({ max: perMinute, windowMs: 60_000 });
+const limiter = createRateLimiter({ max: runnerSettings().ratePerMinute, windowMs: 60_000 });
 
 /** Counts one run for this client, or throws 429 with Retry-After when it has run too many this minute. */
 export function takeRunToken(key: string): void {
   const waitMs = limiter.retryAfterMs(key);
-  if (waitMs > 0) {
-    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    throw new AppError("rate_limited:requests", `Too many runs. Try again in ${seconds} seconds.`, { "Retry-After": String(seconds) });
-  }
+  if (waitMs > 0) throw rateLimited("Too many runs.", waitMs);
   limiter.fail(key);
 }
 
@@ -27,7 +24,7 @@ export async function runQueued(client: string, request: RunRequest, options: Om
     return await runQueue().run(client, (slot) => runCode(request, { ...options, slot }));
   } catch (error) {
     if (error instanceof QueueFullError) {
-      throw new AppError("rate_limited:requests", error.message, { "Retry-After": String(error.retryAfterSeconds) });
+      throw rateLimited("The runner is busy.", error.retryAfterSeconds * 1000);
     }
     throw error;
   }

@@ -3,14 +3,15 @@ import { offerProbe, readOffer, type Offer, type OfferLanguage } from "./offers"
 import { runCode } from "./run-code";
 import { prepareIsolation, type IsolationReport } from "./sandbox/isolation";
 import { isPreparing, prepareToolchains } from "./sandbox/toolchains";
-import type { Language } from "./types";
+import { CODE_LANGUAGES, type CodeLanguage } from "@/lib/course/vocabulary";
 
 /** Available runners say what they offer where a probe reports it (language version, frameworks with versions). */
 export type RunnerStatus =
   | ({ status: "available" } & Partial<Offer> & { note?: string })
   | { status: "preparing"; reason: string }
   | { status: "unavailable"; reason: string };
-export type RunnerLanguage = "javascript" | "python" | "go" | "rust";
+/** TypeScript runs on the JavaScript runner (types stripped), so it has no health of its own. */
+export type RunnerLanguage = Exclude<CodeLanguage, "typescript">;
 
 // Health is measured, not assumed: each language runs a tiny program inside the real sandbox. The answer is cached
 // so that polling /api/health cannot be used to keep the sandbox busy.
@@ -18,7 +19,7 @@ const PROBES: Record<Exclude<RunnerLanguage, OfferLanguage>, { code: string; exp
   go: { code: `package main\nimport "fmt"\nfunc main() { fmt.Println(6 * 7) }`, expect: "42" },
   rust: { code: `fn main() { println!("{}", 6 * 7); }`, expect: "42" },
 };
-const LANGUAGES: RunnerLanguage[] = ["javascript", "python", "go", "rust"];
+const RUNNERS = CODE_LANGUAGES.filter((l): l is RunnerLanguage => l !== "typescript");
 const HEALTH_SLOT = 50;
 const CACHE_MS = 5 * 60_000;
 const PREPARING: Record<"go" | "rust", RunnerStatus> = {
@@ -28,7 +29,7 @@ const PREPARING: Record<"go" | "rust", RunnerStatus> = {
 
 const cached: Partial<Record<RunnerLanguage, { at: number; value: Promise<RunnerStatus> }>> = {};
 
-async function probe(language: Language, code: string, accept: (stdout: string) => Partial<Offer> | undefined): Promise<RunnerStatus> {
+async function probe(language: CodeLanguage, code: string, accept: (stdout: string) => Partial<Offer> | undefined): Promise<RunnerStatus> {
   try {
     const result = await runCode({ language, code }, { slot: HEALTH_SLOT });
     const offer = result.exitCode === 0 ? accept(result.stdout) : undefined;
@@ -60,7 +61,7 @@ export async function runnerHealth(): Promise<Record<RunnerLanguage, RunnerStatu
   void prepareToolchains();
   const statuses = {} as Record<RunnerLanguage, RunnerStatus>;
   // One after another: health must never take both cores away from learners.
-  for (const language of LANGUAGES) {
+  for (const language of RUNNERS) {
     if ((language === "go" || language === "rust") && isPreparing(language)) {
       statuses[language] = PREPARING[language];
       continue;

@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { codeLanguageSchema, type CodeLanguage } from "@/lib/course/vocabulary";
 
 // The contract every engine honours (browser worker, Pyodide worker, server sandbox) and POST /api/run speaks.
-
-export const LANGUAGES = ["javascript", "typescript", "python", "go", "rust"] as const;
-export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
 
 export const MAX_CODE_BYTES = 64 * 1024;
 
 export const runRequestSchema = z.object({
-  language: languageSchema,
+  language: codeLanguageSchema,
   code: z.string(),
   stdin: z.string().max(64 * 1024, "stdin is limited to 64 KiB").optional(),
 });
@@ -33,7 +30,7 @@ export type RunResult = z.infer<typeof runResultSchema>;
 export type PlaygroundExample = {
   /** Stable id, e.g. "go/01-why-go/hello": the key drafts are saved under. */
   id: string;
-  language: Language;
+  language: CodeLanguage;
   code: string;
   /** What the lesson says it prints (the content check verifies it). */
   expectedOutput?: string;

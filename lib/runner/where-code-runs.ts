@@ -1,4 +1,4 @@
-import type { Language } from "./types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 
 // The one rule for where a program runs: in the learner's browser when it can, on the server (POST /api/run)
 // when it needs something only the server has. Pure, so the page, the tests and health all read the same rule.
@@ -60,7 +60,7 @@ function pythonNeedsServer(code: string): boolean {
 }
 
 /** Where a program runs: shown next to the Run button, and followed by the page when it runs the program. */
-export function engineFor(language: Language, code = ""): "browser" | "server" {
+export function engineFor(language: CodeLanguage, code = ""): "browser" | "server" {
   switch (language) {
     case "javascript":
     case "typescript":

@@ -3,9 +3,10 @@
 import { createRunQueue } from "../../lib/runner/queue";
 import { runCode } from "../../lib/runner/run-code";
 import { prepareToolchains } from "../../lib/runner/sandbox/toolchains";
-import type { Language } from "../../lib/runner/types";
+import { runnerSettings } from "../../lib/runner/settings";
+import type { CodeLanguage } from "../../lib/course/vocabulary";
 
-const HELLO: Record<Language, string> = {
+const HELLO: Record<CodeLanguage, string> = {
   javascript: `console.log("hi")`,
   typescript: `const n: number = 1; console.log("hi", n)`,
   python: `print("hi")`,
@@ -18,7 +19,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function timed(language: Language, code: string): Promise<number> {
+async function timed(language: CodeLanguage, code: string): Promise<number> {
   const started = performance.now();
   const result = await runCode({ language, code });
   if (result.exitCode !== 0) throw new Error(`${language} failed: ${result.stderr}`);
@@ -30,7 +31,7 @@ export async function benchRunner(): Promise<void> {
   await prepareToolchains();
   console.log(`toolchains ready in ${Math.round(performance.now() - prepareStarted)} ms (cached across restarts)\n`);
   const rows: Array<{ language: string; coldMs: number; warmMedianMs: number; warmMinMs: number }> = [];
-  for (const language of Object.keys(HELLO) as Language[]) {
+  for (const language of Object.keys(HELLO) as CodeLanguage[]) {
     // A unique comment makes the first program new to every cache below the toolchain's own.
     const cold = await timed(language, `${HELLO[language]}\n${language === "python" ? "#" : "//"} ${Date.now()}`);
     const warm: number[] = [];
@@ -40,9 +41,9 @@ export async function benchRunner(): Promise<void> {
   console.table(rows);
 
   // One client allowed every slot: this measures the machine's throughput, not the per-client cap.
-  const concurrency = Number(process.env.RUNNER_CONCURRENCY) || 2;
+  const { concurrency } = runnerSettings();
   const queue = createRunQueue({ concurrency, maxWaiting: 100, perClient: concurrency });
-  for (const language of ["python", "go"] as Language[]) {
+  for (const language of ["python", "go"] as CodeLanguage[]) {
     const jobs = 12;
     const started = performance.now();
     await Promise.all(Array.from({ length: jobs }, () => queue.run("bench", (slot) => runCode({ language, code: HELLO[language] }, { slot }))));

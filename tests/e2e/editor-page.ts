@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { parse } from "yaml";
-import type { Language } from "../../lib/runner/types";
+import type { CodeLanguage } from "../../lib/course/vocabulary";
 
 // A page object for the code editors: the playgrounds of lessons and the scratchpad, and the exercises. Code is typed
 // into Monaco as a learner would; the test knows the reference solution (it reads the exercise file from disk, as
@@ -46,7 +46,7 @@ const withoutComments = (source: string) =>
  * semicolons; Go accepts explicit semicolons wherever its lexer would insert one; Python runs the source through exec
  * in the module's namespace.
  */
-export function asOneLine(language: Language, source: string): string {
+export function asOneLine(language: CodeLanguage, source: string): string {
   switch (language) {
     case "python":
       return `exec(${JSON.stringify(source)})`;
@@ -60,7 +60,7 @@ export function asOneLine(language: Language, source: string): string {
 }
 
 /** Checks the unchanged starter (it must fail, with one result per test), then types the solution and passes. */
-export async function checkStarterThenSolve(page: Page, exerciseId: string, language: Language, starterVerdict = /^\d+ of \d+ tests fail\.$/) {
+export async function checkStarterThenSolve(page: Page, exerciseId: string, language: CodeLanguage, starterVerdict = /^\d+ of \d+ tests fail\.$/) {
   const file = readExercise(exerciseId);
   const box = exerciseBox(page, exerciseId);
   await expect(box.getByRole("heading", { name: `Exercise: ${file.title}` })).toBeVisible();

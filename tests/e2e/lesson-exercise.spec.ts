@@ -1,6 +1,6 @@
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { replaceCode } from "./editor-page";
+import { exerciseBox, replaceCode } from "./editor-page";
 import { newUser, signedInContext, signUp } from "./fixtures";
 
 // A lesson's Practice section: the exercise is checked by the real runner on the server, hints unlock one at a time,
@@ -69,7 +69,13 @@ test("a guest solves the lesson's exercise: per-test results, hints one by one, 
   const results = box.locator(".exercise-tests li");
   await expect(results).toHaveCount(3);
   await expect(results.filter({ hasText: "returns results in item order" })).toContainText("✗");
-  await expect(results.filter({ hasText: "returns results in item order" })).toContainText("got null, expected [60,20,40]");
+  // A wrong value is explained: both values with their types, and what differs.
+  const inOrder = results.filter({ hasText: "returns results in item order" }).getByTestId("comparison");
+  await expect(inOrder.getByTestId("expected-value")).toHaveText("[60,20,40]");
+  await expect(inOrder).toContainText("Expected (list of 3)");
+  await expect(inOrder.getByTestId("got-value")).toHaveText("null");
+  await expect(inOrder).toContainText("Got (null)");
+  await expect(inOrder.getByTestId("difference-why")).toHaveText("The types differ: expected list of 3, got null.");
   await expect(box.getByText("Reference solution")).toHaveCount(0);
 
   await solve(page, box);
@@ -118,3 +124,40 @@ for (const theme of ["light", "dark"] as const) {
     await expectNoSeriousViolations(page);
   });
 }
+
+const PARSE_QUERY = "python/01-python-for-the-web/parse-query";
+/** Python typed as one line runs through exec (see asOneLine in editor-page.ts). */
+const python = (source: string) => `exec(${JSON.stringify(source)})`;
+
+test("exercise feedback explains a wrong value with a diff, and a forbidden approach fails with its reason", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/learn/python/01-python-for-the-web");
+  const box = exerciseBox(page, PARSE_QUERY);
+  const results = box.locator(".exercise-tests li");
+
+  // unquote leaves "+" alone: one test fails, and the page says which values differ and marks the characters.
+  await replaceCode(
+    page,
+    box,
+    python("from urllib.parse import unquote\ndef parse_query(query):\n    result = {}\n    for pair in filter(None, query.split('&')):\n        key, _, value = pair.partition('=')\n        result.setdefault(unquote(key), []).append(unquote(value))\n    return result"),
+  );
+  await box.getByRole("button", { name: "Check" }).click();
+  await expect(box.getByTestId("exercise-verdict")).toHaveText("1 of 4 tests fail.", { timeout: 60_000 });
+  const decoding = results.filter({ hasText: "decodes plus and percent escapes" }).getByTestId("comparison");
+  await expect(decoding).toContainText('parse_query("q=hello+world&city=S%C3%A3o+Paulo")');
+  await expect(decoding).toContainText("Expected (object with keys city, q)");
+  await expect(decoding.getByTestId("difference-why")).toHaveText('A different value for "q", "city".');
+  const diff = decoding.getByTestId("value-diff");
+  // Sorted JSON, line by line: the learner's lines struck out, the expected ones underlined.
+  await expect(diff.locator("del")).toHaveText([/São\+Paulo/, /hello\+world/]);
+  await expect(diff.locator("ins")).toHaveText([/São Paulo/, /hello world/]);
+
+  // parse_qs passes every test, but the exercise rules it out: the check fails and says why.
+  await replaceCode(page, box, python("from urllib.parse import parse_qs\ndef parse_query(query):\n    return parse_qs(query)"));
+  await box.getByRole("button", { name: "Check" }).click();
+  await expect(box.getByTestId("exercise-verdict")).toHaveText("The tests pass, but the code uses an approach this exercise rules out.", { timeout: 60_000 });
+  await expect(results.filter({ hasText: "✓" })).toHaveCount(4);
+  await expect(box.getByTestId("forbidden")).toContainText("Not allowed here: parse_qs and parse_qsl do this whole job");
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("bp:guest-progress:v1") ?? "null"));
+  expect(JSON.stringify(stored)).not.toMatch(/"passed":true/);
+});

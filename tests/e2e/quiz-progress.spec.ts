@@ -67,9 +67,15 @@ for (const lessonId of LESSONS) {
     });
     for (const secret of secrets) expect(shipped, `leaked: ${secret}`).not.toContain(secret);
 
-    // The same check finds every secret in what the server sends after grading, so it would catch a leak.
-    const graded = normalise(await (await request.post(`/api/quizzes/${lessonId}/attempts`, { data: { answers: {} } })).text());
-    for (const secret of secrets.filter((s) => !s.startsWith('"answer"'))) expect(graded).toContain(secret);
+    // Grading sends explanations, and right answers only for the questions the learner asked to reveal; the same
+    // check finds every secret in a fully revealed grading, so it would catch a leak.
+    const attempt = async (data: object) => normalise(await (await request.post(`/api/quizzes/${lessonId}/attempts`, { data })).text());
+    const answers = secrets.filter((s) => !s.startsWith('"answer"') && !quiz.questions.some((q) => q.explanation.includes(s)));
+    const graded = await attempt({ answers: {} });
+    for (const q of quiz.questions) expect(graded).toContain(q.explanation);
+    for (const secret of answers) expect(graded, `sent unasked: ${secret}`).not.toContain(secret);
+    const revealed = await attempt({ answers: {}, reveal: quiz.questions.map((q) => q.id) });
+    for (const secret of answers) expect(revealed).toContain(secret);
   });
 }
 
@@ -167,13 +173,17 @@ test("a signed-in learner passes, then fails: best score kept, both attempts lis
   await expect(quiz.score).toContainText("once its exercises pass too");
 
   await page.getByRole("button", { name: "Try again" }).click();
-  await expect(quiz.question("order-output").getByRole("textbox")).toHaveValue("");
+  // Every answer was right, so every answer stays.
+  await expect(quiz.question("order-output").getByRole("textbox")).not.toHaveValue("");
   await quiz.complete(questions, { wrong: ["order-output", "blocking-fix", "queue-order"] });
   await expect(quiz.score).toContainText("not passed yet");
   await expect(quiz.score).toContainText("Best so far: 100%");
 
   const feedback = quiz.feedback("blocking-fix");
   await expect(feedback).toContainText("Not quite");
+  // The first wrong try explains but does not give the answer away; the learner may ask for it.
+  await expect(feedback).not.toContainText("Correct answer");
+  await feedback.getByRole("button", { name: "Show answer" }).click();
   await expect(feedback).toContainText("Correct answer: Run the resize in a worker_threads worker; Move it to a separate service or job queue");
   await expect(feedback).toContainText("Only moving the computation off the JavaScript thread helps");
   await expect(quiz.feedback("one-thread")).toContainText("Correct");

@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/http/handle";
+import { route } from "@/lib/http/route";
 
 // Any /api address no route claims: the same JSON answer as every other API error, not the HTML 404 page.
-const notFound = handle(async () => {
+const notFound = route({}, async () => {
   throw new AppError("not_found:resource", "There is no API at this address.");
 });
 

@@ -1,6 +1,6 @@
 import { runResultSchema, type RunRequest, type RunResult } from "../types";
 import { engineFor } from "../where-code-runs";
-import type { WorkerReplyMessage, WorkerRunMessage } from "./messages";
+import type { RunProgress, WorkerReplyMessage, WorkerRunMessage } from "./messages";
 
 // One entry point for the page: JavaScript/TypeScript in a Web Worker, Python in a Pyodide worker, Go and Rust on
 // the server, and so does code that imports what only the server has (the rule: ../where-code-runs.ts). Every engine answers with the same RunResult, including the server's limits (time, output size).
@@ -8,7 +8,12 @@ import type { WorkerReplyMessage, WorkerRunMessage } from "./messages";
 export const BROWSER_TIME_LIMIT_MS = 5_000;
 export const BROWSER_OUTPUT_LIMIT = 128 * 1024;
 
-export type RunOptions = { timeLimitMs?: number; signal?: AbortSignal };
+export type RunOptions = {
+  timeLimitMs?: number;
+  signal?: AbortSignal;
+  /** Told what the run is waiting on as it changes (downloading Python, starting it, running, on the server). */
+  onProgress?: (progress: RunProgress) => void;
+};
 
 type Collected = { stdout: string; stderr: string; truncated: boolean };
 
@@ -30,8 +35,9 @@ function collector(onOverflow: () => void) {
   };
 }
 
-function runJavaScript(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }: RunOptions): Promise<RunResult> {
+function runJavaScript(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS, onProgress }: RunOptions): Promise<RunResult> {
   const started = performance.now();
+  onProgress?.({ phase: "running" });
   // A fresh worker per run: clean globals, and terminating it is the only sure way to stop `for (;;) {}`.
   const worker = new Worker(new URL("./js-worker.ts", import.meta.url), { type: "module", name: "run-javascript" });
   return new Promise((resolve) => {
@@ -68,7 +74,7 @@ function canInterrupt(): boolean {
   return typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated === true;
 }
 
-function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }: RunOptions): Promise<RunResult> {
+function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS, onProgress }: RunOptions): Promise<RunResult> {
   const started = performance.now();
   pythonWorker ??= new Worker(new URL("./python-worker.ts", import.meta.url), { type: "module", name: "run-python" });
   const worker = pythonWorker;
@@ -103,8 +109,10 @@ function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }:
     const output = collector(() => stop(false));
     worker.onmessage = (event: MessageEvent<WorkerReplyMessage>) => {
       const message = event.data;
-      if (message.type === "ready") {
+      if (message.type === "progress") onProgress?.(message.progress);
+      else if (message.type === "ready") {
         // The limit counts from when Python is loaded: loading it the first time is not the program's fault.
+        onProgress?.({ phase: "running" });
         runStarted = performance.now();
         timer = setTimeout(() => stop(true), timeLimitMs);
       } else if (message.type === "output") output.add(message.stream, message.text);
@@ -119,8 +127,10 @@ function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS }:
   });
 }
 
-export async function runOnServer(request: RunRequest, { signal }: RunOptions = {}): Promise<RunResult> {
+export async function runOnServer(request: RunRequest, { signal, onProgress }: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
+  // One request compiles and runs: the page cannot tell the two apart until the answer gives both durations.
+  onProgress?.({ phase: "on-server" });
   const failed = (message: string): RunResult => ({
     stdout: "",
     stderr: message,
@@ -151,6 +161,7 @@ export async function runOnServer(request: RunRequest, { signal }: RunOptions = 
 }
 
 export { engineFor };
+export type { RunProgress };
 
 export function runProgram(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
   if (engineFor(request.language, request.code) === "server") return runOnServer(request, options);

@@ -10,7 +10,19 @@ export type WorkerRunMessage = {
   interruptBuffer?: SharedArrayBuffer;
 };
 
+/**
+ * What a run is waiting on, for the page to say: Python's first run downloads and starts Pyodide (megabytes, seconds),
+ * the server compiles and runs Go and Rust in one request, and may first be building its toolchain caches.
+ * `loaded`/`total` are bytes; `total` is absent when the server did not say how big the files are.
+ */
+export type RunProgress =
+  | { phase: "downloading"; loaded: number; total?: number }
+  | { phase: "starting" }
+  | { phase: "running" }
+  | { phase: "on-server" };
+
 export type WorkerReplyMessage =
+  | { type: "progress"; progress: RunProgress }
   | { type: "ready" }
   | { type: "output"; stream: "stdout" | "stderr"; text: string }
   | { type: "done"; exitCode: number; interrupted?: boolean };

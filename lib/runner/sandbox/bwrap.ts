@@ -3,6 +3,7 @@ import { spawn, type ChildProcess, type StdioOptions } from "node:child_process"
 import { runGroup, type RunGroup } from "./cgroup";
 import { prepareIsolation, type Isolation } from "./isolation";
 import type { PhaseLimits, SandboxLimits } from "./limits";
+import { runnerSettings } from "../settings";
 
 // The only place that starts learner code. One bubblewrap sandbox per run:
 //  - every namespace unshared (user, pid, net, ipc, uts, cgroup): no network at all, loopback included, because the
@@ -90,8 +91,7 @@ export function sandboxUid(slot: number): number | undefined {
   // Only root can start bwrap under another uid; elsewhere (a developer's laptop, CI) it runs as the caller,
   // still inside its own user namespace.
   if (process.getuid?.() !== 0) return undefined;
-  const base = Number(process.env.RUNNER_UID_BASE ?? 64000);
-  return base + slot;
+  return runnerSettings().uidBase + slot;
 }
 
 const DEVICES = ["null", "zero", "full", "random", "urandom"];

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { runnerSettings } from "../settings";
 import type { GroupLimits } from "./limits";
 
 // One cgroup per run, so that memory (tmpfs pages and kernel memory included), processes and CPU are limited for the
@@ -95,7 +96,7 @@ let detected: { support: CgroupSupport; layout?: Layout } | undefined;
 
 function detect(): { support: CgroupSupport; layout?: Layout } {
   if (process.getuid?.() !== 0) return { support: { version: "none", reason: "the server does not run as root, so it cannot create cgroups" } };
-  if (process.env.RUNNER_CGROUPS === "0") return { support: { version: "none", reason: "RUNNER_CGROUPS=0 turns cgroups off" } };
+  if (!runnerSettings().cgroups) return { support: { version: "none", reason: "RUNNER_CGROUPS=0 turns cgroups off" } };
   try {
     const layout = existsSync(path.join(ROOT, "cgroup.controllers")) ? detectV2() : detectV1();
     // A group made and removed now proves the hierarchy is writable before any learner relies on it.

@@ -1,6 +1,6 @@
 import "server-only";
 import { transform } from "sucrase";
-import type { Language } from "../types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 import type { SandboxBind, SandboxFile } from "./bwrap";
 import { WORK_DIR } from "./bwrap";
 import { SANDBOX_NODE_MODULES } from "./node-packages";
@@ -41,7 +41,7 @@ function nodeArgs(file: string): string[] {
 }
 
 /** What to put in the sandbox and run there for one language, or an error the learner should read. */
-export function planFor(language: Language, code: string, toolchains: Toolchains): LanguagePlan {
+export function planFor(language: CodeLanguage, code: string, toolchains: Toolchains): LanguagePlan {
   switch (language) {
     case "javascript":
       return { files: [{ path: "main.js", content: code }], run: nodeArgs("main.js"), env: BASE_ENV, binds: nodeBinds(toolchains) };

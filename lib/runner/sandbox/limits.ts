@@ -1,3 +1,5 @@
+import { runnerSettings } from "../settings";
+
 // Limits for one run. The compile phase gets more room than the learner's program: compilers are trusted code
 // that legitimately needs memory and threads; the program they produce is not.
 
@@ -38,29 +40,24 @@ export type SandboxLimits = {
 
 const MiB = 1024 * 1024;
 
-function numberFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 export function defaultLimits(): SandboxLimits {
+  const s = runnerSettings();
   return {
-    compile: { wallSeconds: numberFromEnv("RUNNER_COMPILE_WALL_SECONDS", 30), cpuSeconds: 60, memoryBytes: 4096 * MiB, processes: 256, fileBytes: 256 * MiB },
+    compile: { wallSeconds: s.compileWallSeconds, cpuSeconds: 60, memoryBytes: 4096 * MiB, processes: 256, fileBytes: 256 * MiB },
     run: {
-      wallSeconds: numberFromEnv("RUNNER_WALL_SECONDS", 10),
-      cpuSeconds: numberFromEnv("RUNNER_CPU_SECONDS", 5),
-      // Node's V8 reserves about 1 GiB of address space up front, so less than this cannot start node at all.
-      memoryBytes: numberFromEnv("RUNNER_MEMORY_MB", 1280) * MiB,
+      wallSeconds: s.wallSeconds,
+      cpuSeconds: s.cpuSeconds,
+      memoryBytes: s.memoryMb * MiB,
       processes: 64,
       fileBytes: 16 * MiB,
     },
     group: {
       // A Rust build against tokio and a Go build of net/http each fit in 128 MiB; the work tmpfs is charged here too.
-      memoryBytes: numberFromEnv("RUNNER_GROUP_MEMORY_MB", 512) * MiB,
+      memoryBytes: s.groupMemoryMb * MiB,
       processes: 256,
-      cpus: numberFromEnv("RUNNER_GROUP_CPUS", 1),
+      cpus: s.groupCpus,
     },
-    outputBytes: numberFromEnv("RUNNER_OUTPUT_KB", 128) * 1024,
+    outputBytes: s.outputKb * 1024,
     tmpfsBytes: 256 * MiB,
     tmpfsInodes: 16384,
   };

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { lock } from "proper-lockfile";
 import { promisify } from "node:util";
-import type { Language } from "../types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
+import { runnerSettings } from "../settings";
 import { installedNodePackages } from "./node-packages";
 
 // Finds the toolchains and prepares what the sandbox mounts read-only: the Rust sysroot (hard-linked out of
@@ -33,8 +34,7 @@ rusqlite = "0.28"
 `;
 
 export function cacheRoot(): string {
-  if (process.env.RUNNER_CACHE_DIR) return process.env.RUNNER_CACHE_DIR;
-  return process.getuid?.() === 0 ? "/var/cache/backend-paths/runner" : path.join(os.tmpdir(), `backend-paths-runner-${process.getuid?.()}`);
+  return runnerSettings().cacheDir;
 }
 
 const hostPath = ["/root/.cargo/bin", "/usr/local/bin", "/usr/bin", "/bin", process.env.PATH ?? ""].join(":");
@@ -307,7 +307,7 @@ function prepareCommon(): Promise<Common> {
  * what that language needs: a Python run must not wait minutes for Rust's crates on a first start. Without one
  * (at start, in health), prepares everything.
  */
-export async function prepareToolchains(language?: Language): Promise<Toolchains> {
+export async function prepareToolchains(language?: CodeLanguage): Promise<Toolchains> {
   const wantsGo = language === undefined || language === "go";
   const wantsRust = language === undefined || language === "rust";
   if (wantsGo) goReady ??= tracked("go", prepareGo);

@@ -46,15 +46,15 @@ const checkContext = { params: Promise.resolve({ id: encodeURIComponent(EXERCISE
 
 /** Every route that reads the session, called as the learner's browser would. */
 const calls: Record<string, () => Promise<Response>> = {
-  "GET /api/progress": () => progress.GET(),
+  "GET /api/progress": () => progress.GET(request("GET")),
   "POST /api/progress": () => progress.POST(request("POST", { lessonId: "node/01-event-loop", secondsSpent: 30 })),
   "POST /api/progress/merge": () => merge.POST(request("POST", { version: 1, guestId: "guest-0001-aaaa" })),
   "GET /api/drafts/<key>": () => drafts.GET(request("GET"), draftContext),
   "PUT /api/drafts/<key>": () => drafts.PUT(request("PUT", { language: "javascript", code: "console.log(1)" }), draftContext),
   "DELETE /api/drafts/<key>": () => drafts.DELETE(request("DELETE"), draftContext),
-  "GET /api/path": () => path.GET(),
-  "GET /api/account/export": () => accountExport.GET(),
-  "DELETE /api/account/sessions": () => sessions.DELETE(),
+  "GET /api/path": () => path.GET(request("GET")),
+  "GET /api/account/export": () => accountExport.GET(request("GET")),
+  "DELETE /api/account/sessions": () => sessions.DELETE(request("DELETE")),
 };
 
 /** Routes a guest may use too: a dead session is answered as a guest's, and nothing is stored. */
@@ -96,7 +96,7 @@ describe.each(DATABASES)("sessions on $name", ({ open }) => {
   it("after the account is deleted, every authenticated route answers 401 and guest-capable writes store nothing", async () => {
     const ada = await makeUser("ada-deleted@example.com");
     jar.token = await signIn(ada);
-    expect((await progress.GET()).status).toBe(200);
+    expect((await progress.GET(request("GET"))).status).toBe(200);
     expect((await drafts.PUT(request("PUT", { language: "javascript", code: "1" }), draftContext)).status).toBe(200);
 
     const deleted = await account.DELETE(request("DELETE", { confirm: ada.email }));
@@ -126,20 +126,20 @@ describe.each(DATABASES)("sessions on $name", ({ open }) => {
     const laptop = await signIn(grace);
     const phone = await signIn(grace);
     jar.token = phone;
-    expect((await progress.GET()).status).toBe(200);
+    expect((await progress.GET(request("GET"))).status).toBe(200);
     await expect(readSession(laptop)).resolves.toMatchObject({ sub: grace.id });
 
     jar.token = laptop;
-    expect((await sessions.DELETE()).status).toBe(204);
+    expect((await sessions.DELETE(request("DELETE"))).status).toBe(204);
 
     for (const old of [laptop, phone]) {
       jar.token = old;
-      expect((await progress.GET()).status).toBe(401);
+      expect((await progress.GET(request("GET"))).status).toBe(401);
       await expect(readSession(old)).rejects.toBeInstanceOf(SessionEnded);
     }
     // Signing in again works, and the account and its data are untouched.
     jar.token = await signIn(grace);
-    expect((await progress.GET()).status).toBe(200);
+    expect((await progress.GET(request("GET"))).status).toBe(200);
     await expect(t.db.user.count({ where: { id: grace.id } })).resolves.toBe(1);
   });
 
@@ -147,9 +147,9 @@ describe.each(DATABASES)("sessions on $name", ({ open }) => {
     const [lin, other] = await Promise.all([makeUser("lin@example.com"), makeUser("other@example.com")]);
     const linSession = await signIn(lin);
     jar.token = await signIn(other);
-    expect((await sessions.DELETE()).status).toBe(204);
+    expect((await sessions.DELETE(request("DELETE"))).status).toBe(204);
     jar.token = linSession;
-    expect((await progress.GET()).status).toBe(200);
+    expect((await progress.GET(request("GET"))).status).toBe(200);
   });
 
   it("a signed-in read costs one query, by primary key", async () => {

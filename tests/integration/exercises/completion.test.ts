@@ -11,10 +11,10 @@ import { DATABASES, type TestDb } from "../../support/test-db";
 import { fromAddress } from "../../support/client-address";
 
 // A lesson completes when its quiz passed and all its exercises passed, in either order. The fixture lesson
-// alpha/01-first has a quiz and two exercises (JavaScript and Python), checked by the real runner.
+// node/01-first has a quiz and two exercises (JavaScript and Python), checked by the real runner.
 
 const catalog = loadCatalog(path.resolve(import.meta.dirname, "../../fixtures/content/valid/lessons"));
-const LESSON = "alpha/01-first";
+const LESSON = "node/01-first";
 const RIGHT: SubmittedAnswers = { "pick-one": "a", both: ["a", "b"] };
 const double = loadExercise(`${LESSON}/double`, catalog)!;
 const greet = loadExercise(`${LESSON}/greet`, catalog)!;

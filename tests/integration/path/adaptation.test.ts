@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as placementRoute } from "@/app/api/path/placement/route";
 import { getCatalog } from "@/lib/content/catalog";
 import type { SubmittedAnswers } from "@/lib/content/quiz-schema";
 import { loadQuiz } from "@/lib/content/quiz-source";
 import { gradeQuiz } from "@/lib/grading/quiz";
 import { getPathCatalog } from "@/lib/path/catalog-source";
 import { buildPath } from "@/lib/path/engine";
-import { createPlacementHandler } from "@/lib/path/http";
 import { getPlacement } from "@/lib/path/placement-source";
-import { addDays } from "@/lib/path/review";
+import { addDays } from "@/lib/days";
 import { onboardingAnswersSchema } from "@/lib/path/schema";
 import { getLearnerState, getOnboardingAnswers, saveOnboardingAnswers } from "@/lib/path/store";
 import { recordQuizAttempt } from "@/lib/progress/attempts";
@@ -111,24 +111,35 @@ describe.each(DATABASES)("adaptation through the progress layer on $name", ({ op
 
   it("a placement result is saved into a signed-in learner's answers and drops the lesson from the path", async () => {
     const id = await newLearner("hopper@example.com");
-    const handler = createPlacementHandler({
-      currentUser: async () => ({ id }),
-      getPlacement,
-      getOnboardingAnswers: (args) => getOnboardingAnswers(args, t.db),
-      saveOnboardingAnswers: (args) => saveOnboardingAnswers(args, t.db),
-    });
     const node = getPlacement().find((l) => l.lessonId === "node/01-event-loop")!;
-    const response = await handler(
-      new Request("http://localhost/api/path/placement", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ answers: { [node.lessonId]: Object.fromEntries(node.questions.map((q) => [q.id, rightAnswer(q)])) } }),
-      }),
-    );
+    const response = await placeAs(id, { [node.lessonId]: allRight(node) });
     expect(await response.json()).toMatchObject({ saved: true, passedLessonIds: ["node/01-event-loop"] });
     expect((await getLearnerState({ userId: id }, t.db)).placementPassedLessonIds).toEqual(["node/01-event-loop"]);
     const path = await pathAt(id, NOW);
     expect(order(path)).toEqual(JS_DEV_COURSE.filter((lessonId) => lessonId !== "node/01-event-loop"));
     expect(path.whyThisOrder).toMatch(/1 lesson was left out because you passed it in the placement quiz/);
   });
+
+  it("a placement retake replaces the earlier result, and a learner without answers has nothing saved", async () => {
+    const id = await newLearner("retake@example.com");
+    const [node, go] = ["node/01-event-loop", "go/01-goroutines"].map((lessonId) => getPlacement().find((l) => l.lessonId === lessonId)!);
+    await placeAs(id, { [node!.lessonId]: allRight(node!) });
+    expect(await (await placeAs(id, { [go!.lessonId]: allRight(go!) })).json()).toMatchObject({ saved: true, passedLessonIds: [go!.lessonId] });
+    expect(await getOnboardingAnswers({ userId: id }, t.db)).toMatchObject({ background: "frontend-js", placement: { passedLessonIds: [go!.lessonId] } });
+
+    const { id: unanswered } = await t.db.user.create({ data: { email: "no-answers@example.com" }, select: { id: true } });
+    expect(await (await placeAs(unanswered, { [go!.lessonId]: allRight(go!) })).json()).toMatchObject({ saved: false, passedLessonIds: [go!.lessonId] });
+    expect(await t.db.onboardingAnswers.count({ where: { userId: unanswered } })).toBe(0);
+  });
+
+  /** POST /api/path/placement as this learner, on this test's database. */
+  const placeAs = (userId: string, answers: Record<string, unknown>) =>
+    placementRoute.withDeps({ currentUser: async () => ({ id: userId, email: `${userId}@example.com`, name: null }), db: t.db })(
+      new Request("http://localhost/api/path/placement", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers }),
+      }),
+    );
+  const allRight = (lesson: ReturnType<typeof getPlacement>[number]) => Object.fromEntries(lesson.questions.map((q) => [q.id, rightAnswer(q)]));
 });

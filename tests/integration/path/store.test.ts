@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdvisorHandler, createPathHandler } from "@/lib/path/http";
-import { addDays } from "@/lib/path/review";
-import { getLatestAdvisorResult, getLearnerState, getOnboardingAnswers, saveAdvisorResult, saveOnboardingAnswers } from "@/lib/path/store";
+import { POST as advisorRoute } from "@/app/api/advisor/route";
+import type { SessionUser } from "@/lib/auth/live-session";
+import type { RouteHandler } from "@/lib/http/route";
+import type { Deps } from "@/lib/http/use-case";
+import { GET as pathRoute } from "@/app/api/path/route";
+import { addDays } from "@/lib/days";
+import { getLatestAdvisorResult, getLearnerState, getOnboardingAnswers, saveOnboardingAnswers } from "@/lib/path/store";
 import { onboardingAnswersSchema } from "@/lib/path/schema";
+import { learnerPath } from "@/lib/path/use-cases";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 import { DATABASES, type TestDb } from "@/tests/support/test-db";
 
@@ -21,7 +26,10 @@ describe.each(DATABASES)("path store on $name", ({ open }) => {
     await t?.cleanup();
   });
 
-  const createUser = (email: string) => t.db.user.create({ data: { email }, select: { id: true } });
+  const createUser = (email: string) => t.db.user.create({ data: { email }, select: { id: true, email: true, name: true } });
+  /** The app's route as this user, on this test's database. */
+  const as = (handler: { withDeps: (deps: Partial<Deps>) => RouteHandler }, user: SessionUser) =>
+    handler.withDeps({ currentUser: async () => user, db: t.db });
 
   it("saves and reads onboarding answers; a second save replaces the first", async () => {
     const { id } = await createUser("ada@example.com");
@@ -38,7 +46,7 @@ describe.each(DATABASES)("path store on $name", ({ open }) => {
     expect(await getOnboardingAnswers({ userId: id }, t.db)).toBeNull();
   });
 
-  it("reads the learner state from progress, mastery and review rows, and GET /api/path adapts to it", async () => {
+  it("reads the learner state from progress, mastery and review rows, and the learner's path adapts to it", async () => {
     const { id } = await createUser("grace@example.com");
     const other = await createUser("babbage@example.com");
     await saveOnboardingAnswers({ userId: id, answers: { ...JS_DEV, placement: { passedLessonIds: ["node/01-event-loop"] } } }, t.db);
@@ -66,42 +74,25 @@ describe.each(DATABASES)("path store on $name", ({ open }) => {
       placementPassedLessonIds: ["node/01-event-loop"],
     });
 
-    const handler = createPathHandler({
-      currentUser: async () => ({ id }),
-      getOnboardingAnswers: (args) => getOnboardingAnswers(args, t.db),
-      getLearnerState: (args) => getLearnerState(args, t.db),
-      getCatalog: () => PATH_CATALOG,
-      now: () => NOW,
-    });
-    const response = await handler();
-    expect(response.status).toBe(200);
-    const path = await response.json();
+    const { path } = (await learnerPath({ userId: id }, t.db, { catalog: PATH_CATALOG, now: NOW }))!;
     expect(path.primary).toBe("node");
     expect(path.steps[0]).toMatchObject({ lessonId: "choosing/01-the-landscape", status: "done" });
     expect(path.steps[1]).toMatchObject({ lessonId: "go/01-goroutines", status: "next", reason: "review: you missed 2 of 3 questions on goroutines" });
-    expect(path.steps.map((s: { lessonId: string }) => s.lessonId)).not.toContain("node/01-event-loop");
+    expect(path.steps.map((s) => s.lessonId)).not.toContain("node/01-event-loop");
     expect(path.reviewQueue).toEqual([{ topic: "goroutines", dueAt: addDays(NOW, -1).toISOString(), lapses: 1, lessonId: "go/01-goroutines" }]);
   });
 
   it("GET /api/path is 404 with a pointer to onboarding before the questions are answered", async () => {
-    const { id } = await createUser("new@example.com");
-    const handler = createPathHandler({
-      currentUser: async () => ({ id }),
-      getOnboardingAnswers: (args) => getOnboardingAnswers(args, t.db),
-      getLearnerState: (args) => getLearnerState(args, t.db),
-    });
-    const response = await handler();
+    const user = await createUser("new@example.com");
+    const response = await as(pathRoute, user)(new Request("http://localhost/api/path"));
     expect(response.status).toBe(404);
     expect((await response.json()).error).toMatch(/onboarding/);
   });
 
   it("saves a signed-in learner's advisor result, keeps the latest, and deletes it with the account", async () => {
-    const { id } = await createUser("hopper@example.com");
-    const handler = createAdvisorHandler({
-      currentUser: async () => ({ id }),
-      saveAdvisorResult: (args) => saveAdvisorResult(args, t.db),
-      getCatalog: () => PATH_CATALOG,
-    });
+    const user = await createUser("hopper@example.com");
+    const { id } = user;
+    const handler = as(advisorRoute, user);
     const first = await handler(post({ requestsPerSecond: 500, p99LatencyMs: 200, teamLanguages: ["python"], needsML: true, timeToMarket: "weeks" }));
     expect((await first.json()).saved).toBe(true);
     const second = await handler(post({ requestsPerSecond: 200000, p99LatencyMs: 5, teamLanguages: [], timeToMarket: "months" }));

@@ -5,19 +5,19 @@ import { GET as guestBirth } from "@/app/api/progress/guest/route";
 import { loadCatalog } from "@/lib/content/catalog";
 import { loadExercise } from "@/lib/content/exercises";
 import { issueGuestBirth, verifiedGuestBirth } from "@/lib/progress/guest-birth";
-import { dayKey } from "@/lib/progress/rules";
+import { dayKey } from "@/lib/days";
 import { getProgressSummary } from "@/lib/progress/summary";
 import { fromAddress } from "../../support/client-address";
 import { DATABASES, type TestDb } from "../../support/test-db";
 
 // POST /api/progress/merge as an attacker would use it: a signed-in learner sending a forged guest state. Real
 // catalog lookups (the fixture course), the real sandboxed check, real SQLite and PostgreSQL. The fixture lesson
-// alpha/01-first has a quiz and two exercises (JavaScript and Python).
+// node/01-first has a quiz and two exercises (JavaScript and Python).
 
 process.env.NEXTAUTH_SECRET ??= "merge-route-test-secret-".padEnd(48, "x");
 
 const catalog = loadCatalog(path.resolve(import.meta.dirname, "../../fixtures/content/valid/lessons"));
-const LESSON = "alpha/01-first";
+const LESSON = "node/01-first";
 const RIGHT = { "pick-one": "a", both: ["a", "b"] };
 const double = loadExercise(`${LESSON}/double`, catalog)!;
 const greet = loadExercise(`${LESSON}/greet`, catalog)!;
@@ -123,10 +123,10 @@ describe.each(DATABASES)("POST /api/progress/merge on $name", ({ open }) => {
   });
 
   it.each([
-    ["lesson", { visits: [{ id: "visit-made-up", lessonId: "alpha/99-made-up", seconds: 60, at: ago(60_000) }] }, /alpha\/99-made-up/],
+    ["lesson", { visits: [{ id: "visit-made-up", lessonId: "node/99-made-up", seconds: 60, at: ago(60_000) }] }, /node\/99-made-up/],
     ["lesson record", { lessons: [{ lessonId: "gamma/01-nowhere", firstOpenedAt: ago(60_000), lastOpenedAt: ago(60_000) }] }, /gamma\/01-nowhere/],
-    ["quiz", { quizAttempts: [{ id: "attempt-made-up", quizId: "beta/01-second", lessonId: "beta/01-second", answers: {}, at: ago(60_000) }] }, /quiz "beta\/01-second"/],
-    ["exercise", { exercises: [{ ...exerciseRecord(double, "x"), exerciseId: `${LESSON}/made-up` }] }, /alpha\/01-first\/made-up/],
+    ["quiz", { quizAttempts: [{ id: "attempt-made-up", quizId: "python/01-second", lessonId: "python/01-second", answers: {}, at: ago(60_000) }] }, /quiz "python\/01-second"/],
+    ["exercise", { exercises: [{ ...exerciseRecord(double, "x"), exerciseId: `${LESSON}/made-up` }] }, /node\/01-first\/made-up/],
   ])("an unknown %s id is refused with a 400 naming it, and nothing is stored", async (_what, records, message) => {
     const { userId, merge } = await learner();
     const valid = { id: id("visit"), lessonId: LESSON, seconds: 60, at: ago(60_000) };

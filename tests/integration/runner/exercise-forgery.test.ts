@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadExercise } from "@/lib/content/exercises";
-import { checkExercise } from "@/lib/runner/check-exercise";
+import { checkExercise } from "@/lib/grading/check-exercise";
 
 // A learner's code that tries to pass without solving: it rewrites the harness's output, or finds the check's nonce
 // in a file (its own source, the harness, anything in the working folder, stdin) and prints passing verdicts. The

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { listExerciseIds, loadExercise } from "@/lib/content/exercises";
-import { checkExercise } from "@/lib/runner/check-exercise";
+import { LANGUAGE_TRACKS } from "@/lib/course/vocabulary";
+import { checkExercise } from "@/lib/grading/check-exercise";
 
 // checkExercise end to end through each language's real toolchain, on the first exercise of each track: its
 // reference solution passes cleanly and its starter does not. `npm run content:check` does the same for every
 // exercise in the course, so this file does not repeat all of them.
 describe("exercises", async () => {
   const ids = await listExerciseIds();
-  const firstPerTrack = ["node", "python", "go", "rust"].map((track) => ids.find((id) => id.startsWith(`${track}/`))!);
+  const firstPerTrack = LANGUAGE_TRACKS.map((track) => ids.find((id) => id.startsWith(`${track}/`))!);
 
   it("has one exercise per track at least", () => {
-    for (const track of ["node", "python", "go", "rust"]) expect(ids.some((id) => id.startsWith(`${track}/`))).toBe(true);
+    for (const track of LANGUAGE_TRACKS) expect(ids.some((id) => id.startsWith(`${track}/`))).toBe(true);
   });
 
   it.each(firstPerTrack)("%s: the solution passes and the starter fails", async (id) => {

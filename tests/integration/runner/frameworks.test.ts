@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { offerProbe, readOffer } from "@/lib/runner/offers";
 import { runCode } from "@/lib/runner/run-code";
 import { installedNodePackages } from "@/lib/runner/sandbox/node-packages";
-import type { Language } from "@/lib/runner/types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 import { PYTHON_FRAMEWORKS } from "@/lib/runner/where-code-runs";
 
 // The real frameworks in the real sandbox (seccomp, cgroup memory and process limits, no network): npm packages
 // from runner/node bound read-only at /node_modules, Python's from Debian. Each app is driven the way lessons do.
 
-async function run(language: Language, code: string) {
+async function run(language: CodeLanguage, code: string) {
   const result = await runCode({ language, code });
   expect(result.stderr).toBe("");
   expect(result).toMatchObject({ exitCode: 0, timedOut: false, truncated: false });

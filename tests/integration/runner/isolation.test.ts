@@ -19,7 +19,7 @@ afterEach(() => {
 describe("sandbox isolation", () => {
   it.runIf(asRoot)("is reported in full by /api/health when the server runs as root", async () => {
     const { GET } = await import("@/app/api/health/route");
-    const body = await (await GET()).json();
+    const body = await (await GET(new Request("http://localhost/api/health"))).json();
     expect(body.sandbox).toEqual({
       level: "full",
       cgroup: expect.stringMatching(/^v[12]$/),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runCode } from "@/lib/runner/run-code";
-import type { Language } from "@/lib/runner/types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 
 // The real toolchains in the real sandbox: what a learner sees for the four everyday outcomes, per language.
 type Case = { hello: string; compileError?: string; syntaxError?: string; panic: string; echo: string };
 
-const CASES: Record<Language, Case> = {
+const CASES: Record<CodeLanguage, Case> = {
   javascript: {
     hello: `console.log("hello from js")`,
     syntaxError: `console.log("missing paren"`,
@@ -38,7 +38,7 @@ const CASES: Record<Language, Case> = {
   },
 };
 
-const EXPECT_HELLO: Record<Language, string> = {
+const EXPECT_HELLO: Record<CodeLanguage, string> = {
   javascript: "hello from js\n",
   typescript: "hello from ts\n",
   python: "hello from python\n",
@@ -46,7 +46,7 @@ const EXPECT_HELLO: Record<Language, string> = {
   rust: "hello from rust\n",
 };
 
-describe.each(Object.keys(CASES) as Language[])("%s on the server", (language) => {
+describe.each(Object.keys(CASES) as CodeLanguage[])("%s on the server", (language) => {
   const cases = CASES[language];
 
   it("prints hello world and exits 0", async () => {

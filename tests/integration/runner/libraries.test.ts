@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { runCode } from "@/lib/runner/run-code";
-import type { Language } from "@/lib/runner/types";
+import type { CodeLanguage } from "@/lib/course/vocabulary";
 
 // The libraries lessons teach, compiled and run for real in the sandbox from Debian's packaged sources, offline:
 // each program prints what only a working library could have computed. HTTP servers listen on the sandbox's own
 // loopback, which no one outside can reach.
 
-async function ok(language: Language, code: string) {
+async function ok(language: CodeLanguage, code: string) {
   const result = await runCode({ language, code });
   expect(result.stderr).toBe("");
   expect(result.exitCode).toBe(0);

@@ -81,7 +81,14 @@ describe("checkExamples with a real runner", () => {
 });
 
 describe("normaliseOutput", () => {
-  it("drops trailing whitespace per line, CRLF and trailing newlines, keeps leading spaces", () => {
-    expect(normaliseOutput("  a  \r\nb\t\n\n")).toBe("  a\nb");
+  it.each([
+    ["  a  \r\nb\t\n\n", "  a\nb"],
+    ["a\r\nb\r\n", "a\nb"],
+    ["a\rb", "a\nb"],
+    ["a \t\nb  \n\n\n", "a\nb"],
+    ["  indented", "  indented"],
+    ["", ""],
+  ])("%j -> %j", (input, expected) => {
+    expect(normaliseOutput(input)).toBe(expected);
   });
 });

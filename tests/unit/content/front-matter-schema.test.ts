@@ -29,8 +29,8 @@ describe("frontMatterSchema", () => {
     ["minutes as text", { ...valid, minutes: "30" }, "minutes: Invalid input: expected number, received string"],
     ["fractional minutes", { ...valid, minutes: 2.5 }, "minutes: must be a whole number of minutes"],
     ["no objectives", { ...valid, objectives: [] }, "objectives: list at least one objective"],
-    ["a topic that is not kebab-case", { ...valid, topics: ["Go Routines"] }, "topics.0: must be a kebab-case tag"],
-    ["a malformed prerequisite", { ...valid, prerequisites: ["goroutines"] }, 'prerequisites.0: must be a lesson id like "go/01-goroutines"'],
+    ["a topic that is not kebab-case", { ...valid, topics: ["Go Routines"] }, "topics.0: A topic is a kebab-case tag like event-loop."],
+    ["a malformed prerequisite", { ...valid, prerequisites: ["goroutines"] }, "prerequisites.0: A lesson id looks like <track>/<nn>-<slug>, e.g. go/03-goroutines."],
     ["an unknown language", { ...valid, languages: ["cobol"] }, 'languages.0: Invalid option: expected one of "javascript"|"typescript"|"python"|"go"|"rust"'],
     ["an unknown field", { ...valid, author: "me" }, ': Unrecognized key: "author"'],
   ])("rejects %s", (_name, value, message) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, gradeExercise, type GradeInput } from "@/lib/grading/exercise";
+import { canonicalJson, gradeExercise, typeOf, type GradeInput } from "@/lib/grading/exercise";
 
 const tests = [
   { name: "parses", expect: { page: ["2"], sort: ["new"] }, what: 'parse_query("page=2&sort=new")' },
@@ -20,12 +20,19 @@ describe("gradeExercise", () => {
       shown: "hello\n",
     },
     {
-      title: "a wrong value fails with what was observed and what was expected",
+      title: "a wrong value fails with what was observed and what was expected, each with its type",
       stdout: `${observed("parses", { page: ["2"] })}\n${observed("empty", [])}`,
       passed: false,
       results: [
-        { name: "parses", passed: false, message: 'parse_query("page=2&sort=new"): got {"page":["2"]}, expected {"page":["2"],"sort":["new"]}' },
-        { name: "empty", passed: false, message: "got [], expected {}" },
+        {
+          name: "parses",
+          passed: false,
+          message: 'parse_query("page=2&sort=new"): got {"page":["2"]}, expected {"page":["2"],"sort":["new"]}',
+          what: 'parse_query("page=2&sort=new")',
+          expected: { json: '{"page":["2"],"sort":["new"]}', type: "object with keys page, sort" },
+          got: { json: '{"page":["2"]}', type: "object with key page" },
+        },
+        { name: "empty", passed: false, message: "got [], expected {}", expected: { json: "{}", type: "empty object" }, got: { json: "[]", type: "empty list" } },
       ],
       shown: "",
     },
@@ -115,9 +122,45 @@ describe("gradeExercise", () => {
     expect(gradeExercise({ ...base, tests: [] }).passed).toBe(false);
   });
 
-  it("shortens long values in messages", () => {
+  it("shortens long values in messages, and sends them whole for comparing up to a cut it states", () => {
     const grade = gradeExercise({ ...base, stdout: observed("empty", "x".repeat(1000)) });
     expect(grade.tests[1]?.message).toMatch(/^got "x{299}…, expected \{\}$/);
+    expect(grade.tests[1]?.got).toEqual({ json: JSON.stringify("x".repeat(1000)), type: "text" });
+    const huge = gradeExercise({ ...base, stdout: observed("empty", "y".repeat(10_000)) }).tests[1]!.got!;
+    expect(huge).toMatchObject({ type: "text", cut: true });
+    expect(huge.json).toHaveLength(4_000);
+  });
+
+  it("tells text from a number that looks the same", () => {
+    const grade = gradeExercise({ ...base, tests: [{ name: "n", expect: 3 }], stdout: observed("n", "3") });
+    expect(grade.tests[0]).toMatchObject({ passed: false, expected: { json: "3", type: "number" }, got: { json: '"3"', type: "text" } });
+  });
+
+  it("fails code that uses a forbidden approach, with the reason, even when every test passes", () => {
+    const stdout = `${observed("parses", RIGHT)}\n${observed("empty", {})}`;
+    const forbidden = [{ pattern: "\\bparse_qsl?\\b", reason: "Parse the query yourself: parse_qs is what this exercise replaces." }];
+    const uses = gradeExercise({ ...base, stdout, source: { language: "python", code: "from urllib.parse import parse_qs", forbidden } });
+    expect(uses.tests.every((t) => t.passed)).toBe(true);
+    expect(uses).toMatchObject({ passed: false, forbidden: [forbidden[0]!.reason] });
+    const mentions = gradeExercise({ ...base, stdout, source: { language: "python", code: "# no parse_qs here\nx = 1", forbidden } });
+    expect(mentions).toMatchObject({ passed: true, forbidden: [] });
+    expect(gradeExercise({ ...base, stdout })).toMatchObject({ passed: true, forbidden: [] });
+  });
+});
+
+describe("typeOf", () => {
+  it.each([
+    [null, "null"],
+    ["", "text"],
+    [0, "number"],
+    [false, "boolean"],
+    [[], "empty list"],
+    [[1, 2, 3], "list of 3"],
+    [{}, "empty object"],
+    [{ b: 1, a: 2 }, "object with keys a, b"],
+    [{ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }, "object with keys a, b, c, d, e, …"],
+  ])("%j is %s", (value, type) => {
+    expect(typeOf(value)).toBe(type);
   });
 });
 

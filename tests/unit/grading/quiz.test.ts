@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quizSchema, type Quiz } from "@/lib/content/quiz-schema";
-import { gradeQuiz, normaliseOutput } from "@/lib/grading/quiz";
+import { gradeQuiz } from "@/lib/grading/quiz";
 
 const common = { prompt: "Question?", explanation: "Because.", topics: ["t"] };
 
@@ -129,7 +129,38 @@ describe("expected answers are written for a person", () => {
     { quiz: fill, expected: "blank 1: :=; blank 2: Println or Print" },
     { quiz: fillOne, expected: "mut" },
   ])("$expected", ({ quiz, expected }) => {
-    expect(gradeQuiz(quiz, {}).results[0]!.expected).toBe(expected);
+    expect(gradeQuiz(quiz, {}, { reveal: ["q"] }).results[0]!.expected).toBe(expected);
+  });
+});
+
+describe("the right answer is sent only for revealed questions", () => {
+  const two = quizSchema.parse({
+    questions: [
+      { id: "x", ...common, kind: "single", choices, answer: "b" },
+      { id: "y", ...common, kind: "true-false", answer: true },
+    ],
+  });
+
+  it("reveals nothing by default, wrong answers included, but always explains", () => {
+    const graded = gradeQuiz(two, { x: "a", y: false });
+    for (const result of graded.results) {
+      expect(result).not.toHaveProperty("expected");
+      expect(result.explanation).toBe("Because.");
+    }
+    expect(JSON.stringify(graded)).not.toContain("Beta");
+  });
+
+  it("reveals exactly the questions asked for, whatever the answers", () => {
+    const graded = gradeQuiz(two, { x: "a", y: true }, { reveal: ["y"] });
+    expect(graded.results.map((r) => r.expected)).toEqual([undefined, "True"]);
+    expect(gradeQuiz(two, { x: "a" }, { reveal: ["x", "y"] }).results.map((r) => r.expected)).toEqual(["Beta", "True"]);
+  });
+
+  it("ignores ids the quiz does not have, and revealing changes no score", () => {
+    const plain = gradeQuiz(two, { x: "b", y: false });
+    const revealed = gradeQuiz(two, { x: "b", y: false }, { reveal: ["nope", "__proto__", "x"] });
+    expect(revealed.results.map((r) => r.expected)).toEqual(["Beta", undefined]);
+    expect({ score: revealed.score, passed: revealed.passed }).toEqual({ score: plain.score, passed: plain.passed });
   });
 });
 
@@ -175,7 +206,7 @@ describe("quiz score and pass mark", () => {
     const quiz = quizSchema.parse({
       questions: [{ id: "s", ...common, topics: ["gil", "threads"], section: "the-gil", kind: "true-false", answer: true }],
     });
-    expect(gradeQuiz(quiz, { s: false }).results[0]).toMatchObject({
+    expect(gradeQuiz(quiz, { s: false }, { reveal: ["s"] }).results[0]).toMatchObject({
       questionId: "s",
       correct: false,
       expected: "True",
@@ -183,17 +214,5 @@ describe("quiz score and pass mark", () => {
       topics: ["gil", "threads"],
       section: "the-gil",
     });
-  });
-});
-
-describe("normaliseOutput", () => {
-  it.each([
-    ["a\r\nb\r\n", "a\nb"],
-    ["a\rb", "a\nb"],
-    ["a \t\nb  \n\n\n", "a\nb"],
-    ["  indented", "  indented"],
-    ["", ""],
-  ])("%j -> %j", (input, expected) => {
-    expect(normaliseOutput(input)).toBe(expected);
   });
 });

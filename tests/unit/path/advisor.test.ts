@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { advise, normaliseTeam } from "@/lib/path/advisor";
+import type { LanguageTrack } from "@/lib/course/vocabulary";
 import { advisorInputSchema } from "@/lib/path/advisor-schema";
 import { ADVISOR_CRITERIA, BEYOND_THE_COURSE, type AdvisorProject } from "@/lib/path/rules";
-import type { CatalogEntry, Language } from "@/lib/path/schema";
+import type { CatalogEntry } from "@/lib/path/schema";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 
 const project = (input: Record<string, unknown>) =>
   advisorInputSchema.parse({ requestsPerSecond: 500, p99LatencyMs: 200, teamLanguages: [], timeToMarket: "months", ...input });
 const catalogIds = new Set(PATH_CATALOG.map((e) => e.id));
 
-const CASES: { name: string; input: Record<string, unknown>; expected: Language[]; reason: RegExp }[] = [
+const CASES: { name: string; input: Record<string, unknown>; expected: LanguageTrack[]; reason: RegExp }[] = [
   { name: "200k rps and a 5 ms p99 -> Rust or Go", input: { requestsPerSecond: 200_000, p99LatencyMs: 5 }, expected: ["rust", "go"], reason: /past 100,000 per instance/ },
   { name: "a 3 ms p99 for a C++ team -> Rust", input: { p99LatencyMs: 3, teamLanguages: ["C++"] }, expected: ["rust"], reason: /no garbage collector/ },
   { name: "an ML team shipping in weeks -> Python", input: { teamLanguages: ["python"], needsML: true, timeToMarket: "weeks" }, expected: ["python"], reason: /PyTorch/ },

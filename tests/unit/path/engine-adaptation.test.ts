@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPath } from "@/lib/path/engine";
-import { addDays } from "@/lib/path/review";
+import { addDays } from "@/lib/days";
 import { learnerStateSchema, onboardingAnswersSchema, type CatalogEntry, type Path } from "@/lib/path/schema";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 
@@ -67,20 +67,31 @@ describe("adaptation", () => {
       answers: JS_DEV,
       catalog: PATH_CATALOG,
       now: NOW,
-      learner: learner({ reviewItems: [{ topic: "channels", dueAt: addDays(NOW, -1), lapses: 2 }] }),
+      learner: learner({
+        reviewItems: [{ topic: "channels", dueAt: addDays(NOW, -1), lapses: 1, misses: 2, lastMissedAt: addDays(NOW, -2), reps: 2, lastReviewAt: addDays(NOW, -2) }],
+      }),
     });
     expect(ids(due).slice(0, 2)).toEqual(["go/01-goroutines", "go/02-channels"]);
     expect(due.steps[1]!.reason).toBe("review: channels is due for review");
-    expect(due.reviewQueue).toEqual([{ topic: "channels", dueAt: addDays(NOW, -1).toISOString(), lapses: 2, lessonId: "go/02-channels" }]);
+    expect(due.reviewQueue).toEqual([
+      {
+        topic: "channels",
+        dueAt: addDays(NOW, -1).toISOString(),
+        lapses: 1,
+        lessonId: "go/02-channels",
+        reason: "Due since 28 February: you missed it twice, last on 27 February.",
+      },
+    ]);
 
     const later = buildPath({
       answers: JS_DEV,
       catalog: PATH_CATALOG,
       now: NOW,
-      learner: learner({ reviewItems: [{ topic: "channels", dueAt: addDays(NOW, 3), lapses: 1 }] }),
+      learner: learner({ reviewItems: [{ topic: "channels", dueAt: addDays(NOW, 3), misses: 1, lastMissedAt: addDays(NOW, -5), reps: 3, lastReviewAt: NOW }] }),
     });
     expect(ids(later)).toEqual(ids(baseline));
     expect(later.reviewQueue).toEqual([]);
+    expect(later.upcomingReviews.map((r) => r.reason)).toEqual(["Next review in 3 days: you got it right today after missing it once."]);
   });
 
   it("lessons passed in placement drop out, and their dependants stay reachable", () => {
@@ -185,7 +196,7 @@ describe("empty and odd input", () => {
       }),
     });
     expect(ids(path)).toEqual(ids(baseline));
-    expect(path.reviewQueue).toEqual([{ topic: "quantum-entanglement", dueAt: NOW.toISOString(), lapses: 1, lessonId: null }]);
+    expect(path.reviewQueue).toEqual([{ topic: "quantum-entanglement", dueAt: NOW.toISOString(), lapses: 1, lessonId: null, reason: "Due today." }]);
   });
 
   it("a prerequisite cycle and a missing prerequisite neither hang nor drop lessons", () => {

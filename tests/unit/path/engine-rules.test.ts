@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildPath, chooseLanguages } from "@/lib/path/engine";
+import type { LanguageTrack } from "@/lib/course/vocabulary";
 import { PATH_RULES } from "@/lib/path/rules";
-import { onboardingAnswersSchema, type Background, type Goal, type Language } from "@/lib/path/schema";
+import { onboardingAnswersSchema, type Background, type Goal } from "@/lib/path/schema";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
@@ -11,7 +12,7 @@ const ruleReason = (id: string) => PATH_RULES.find((r) => r.id === id)!.reason;
 
 // One row per rule the course teaches. Goal rows use the most neutral background (another backend language) and,
 // where the course's advice is for beginners too, a newcomer.
-const CASES: { name: string; background: Background; goals: Goal[]; primary: Language[]; secondary?: Language[]; rule: string }[] = [
+const CASES: { name: string; background: Background; goals: Goal[]; primary: LanguageTrack[]; secondary?: LanguageTrack[]; rule: string }[] = [
   { name: "new to backend -> Go", background: "new-to-backend", goals: [], primary: ["go"], rule: "background:new-to-backend" },
   { name: "JavaScript developer -> Node.js, Go next", background: "frontend-js", goals: [], primary: ["node"], secondary: ["go"], rule: "background:frontend-js" },
   { name: "data/ML -> Python, then Go or Rust", background: "data-ml", goals: [], primary: ["python"], secondary: ["go", "rust"], rule: "background:data-ml" },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildPath } from "@/lib/path/engine";
 import { guestLearnerState } from "@/lib/path/guest-learner";
-import { createPreviewHandler } from "@/lib/path/http";
-import { addDays } from "@/lib/path/review";
-import { onboardingAnswersSchema } from "@/lib/path/schema";
+import { addDays } from "@/lib/days";
+import { onboardingAnswersSchema, pathPreviewRequestSchema } from "@/lib/path/schema";
+import { previewPath } from "@/lib/path/use-cases";
 import type { GuestState } from "@/lib/progress/guest-schema";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 
@@ -73,15 +73,12 @@ describe("guestLearnerState", () => {
     expect(tomorrow.reviewQueue).toEqual([{ topic: "channels", dueAt: addDays(AT, 1).toISOString(), lapses: 0, lessonId: "go/02-channels" }]);
   });
 
-  it("passes the preview route's validation as the browser sends it (JSON, dates as text)", async () => {
-    const handler = createPreviewHandler({ getCatalog: () => PATH_CATALOG, now: () => addDays(AT, 2) });
+  it("passes the preview route's validation as the browser sends it (JSON, dates as text)", () => {
     const learner = guestLearnerState(guest([failedGo], ["choosing/01-the-landscape"]), AT);
-    const response = await handler(
-      new Request("http://localhost/api/path/preview", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: JS_DEV, learner }) }),
-    );
-    expect(response.status).toBe(200);
-    const body = await response.json();
+    const sent = pathPreviewRequestSchema.safeParse(JSON.parse(JSON.stringify({ answers: JS_DEV, learner })));
+    expect(sent.success).toBe(true);
+    const body = previewPath(sent.data!, { catalog: PATH_CATALOG, now: addDays(AT, 2) });
     expect(body.steps[0]).toMatchObject({ lessonId: "choosing/01-the-landscape", status: "done" });
-    expect(body.reviewQueue.map((r: { topic: string }) => r.topic)).toEqual(["channels"]);
+    expect(body.reviewQueue.map((r) => r.topic)).toEqual(["channels"]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dueItems } from "@/lib/path/review";
+import { addDays } from "@/lib/days";
+import { dueItems } from "@/lib/path/review";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 

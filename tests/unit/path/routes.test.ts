@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as advisorRoute } from "@/app/api/advisor/route";
+import { GET as pathRoute } from "@/app/api/path/route";
 import { POST as previewRoute } from "@/app/api/path/preview/route";
 import { getCatalog, getLessonById } from "@/lib/content/catalog";
-import { createAdvisorHandler, createPathHandler, createPreviewHandler, PREVIEW_BODY_LIMIT } from "@/lib/path/http";
+import { pathPreviewRequestSchema } from "@/lib/path/schema";
+import { previewPath } from "@/lib/path/use-cases";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
+import { NO_DB } from "@/tests/support/no-db";
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   new Request("http://localhost/api/x", {
@@ -11,12 +15,13 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-const guestAdvisor = createAdvisorHandler({
-  currentUser: async () => null,
-  saveAdvisorResult: async () => {
-    throw new Error("a guest's result must not be saved");
-  },
-});
+/** Larger than any route's body limit. */
+const OVERSIZED = "x".repeat(1024 * 1024);
+
+const guestAdvisor = advisorRoute.withDeps({ currentUser: async () => null, db: NO_DB });
+
+// The first read of the course loads and checks every lesson: seconds on a busy machine, not the routes' time.
+beforeAll(() => void getCatalog(), 60_000);
 
 describe("POST /api/path/preview", () => {
   it("builds a path for a JavaScript developer from the bridge catalog", async () => {
@@ -32,11 +37,11 @@ describe("POST /api/path/preview", () => {
   });
 
   it("adapts to a guest's learner state sent along", async () => {
-    const handler = createPreviewHandler({ getCatalog: () => PATH_CATALOG, now: () => new Date("2026-03-01T00:00:00Z") });
-    const response = await handler(
-      post({ answers: { background: "frontend-js", hoursPerWeek: 4 }, learner: { mastery: { channels: { correct: 0, total: 3 } }, completedLessonIds: ["choosing/01-the-landscape"] } }),
-    );
-    const body = await response.json();
+    const request = pathPreviewRequestSchema.parse({
+      answers: { background: "frontend-js", hoursPerWeek: 4 },
+      learner: { mastery: { channels: { correct: 0, total: 3 } }, completedLessonIds: ["choosing/01-the-landscape"] },
+    });
+    const body = previewPath(request, { catalog: PATH_CATALOG, now: new Date("2026-03-01T00:00:00Z") });
     const pending = body.steps.filter((s: { status: string }) => s.status !== "done");
     expect(pending[1]).toMatchObject({ lessonId: "go/02-channels", reason: "review: you missed 3 of 3 questions on channels" });
     expect(body.steps[0]).toMatchObject({ lessonId: "choosing/01-the-landscape", status: "done" });
@@ -52,7 +57,7 @@ describe("POST /api/path/preview", () => {
     ["a learner state with a bad topic", post({ answers: { background: "systems", hoursPerWeek: 3 }, learner: { mastery: { "Not A Tag": { correct: 1, total: 2 } } } }), 400, /learner\.mastery/],
     ["a learner state with negative counts", post({ answers: { background: "systems", hoursPerWeek: 3 }, learner: { mastery: { gil: { correct: -1, total: 2 } } } }), 400, /learner\.mastery\.gil\.correct/],
     ["a form body", post("background=systems", { "content-type": "application/x-www-form-urlencoded" }), 415, /application\/json/],
-    ["an oversized body", post({ answers: { background: "systems", hoursPerWeek: 3 }, pad: "x".repeat(PREVIEW_BODY_LIMIT) }), 413, /too large|larger than/],
+    ["an oversized body", post({ answers: { background: "systems", hoursPerWeek: 3 }, pad: OVERSIZED }), 413, /too large|larger than/],
   ])("answers %s with %i and a message", async (_name, request, status, message) => {
     const response = await previewRoute(request);
     expect(response.status).toBe(status);
@@ -78,6 +83,7 @@ describe("POST /api/advisor", () => {
     ["a negative load", post({ requestsPerSecond: -5, p99LatencyMs: 50, timeToMarket: "weeks" }), 400],
     ["team languages as a string", post({ requestsPerSecond: 5, p99LatencyMs: 50, teamLanguages: "go", timeToMarket: "weeks" }), 400],
     ["an oversized body", post({ requestsPerSecond: 5, p99LatencyMs: 50, timeToMarket: "weeks", teamLanguages: ["x".repeat(9000)] }), 413],
+    ["a form body", post("requestsPerSecond=5", { "content-type": "application/x-www-form-urlencoded" }), 415],
   ])("answers %s with %i", async (_name, request, status) => {
     const response = await guestAdvisor(request);
     expect(response.status).toBe(status);
@@ -87,12 +93,7 @@ describe("POST /api/advisor", () => {
 
 describe("GET /api/path", () => {
   it("is 401 for a guest", async () => {
-    const handler = createPathHandler({
-      currentUser: async () => null,
-      getOnboardingAnswers: async () => null,
-      getLearnerState: async () => ({ mastery: {}, completedLessonIds: [], placementPassedLessonIds: [], reviewItems: [] }),
-    });
-    const response = await handler();
+    const response = await pathRoute.withDeps({ currentUser: async () => null })(new Request("http://localhost/api/path"));
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatch(/Sign in/);
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getCatalog } from "@/lib/content/catalog";
 import { advise, lessonFor } from "@/lib/path/advisor";
 import { getPathCatalog } from "@/lib/path/catalog-source";
+import { LANGUAGE_TRACKS } from "@/lib/course/vocabulary";
 import { ADVISOR_CRITERIA, TOPIC_LABELS } from "@/lib/path/rules";
-import { LANGUAGES } from "@/lib/path/schema";
 
 // The rules table names topics so the advisor can link each reason to the lesson that teaches it. A tag no lesson
 // carries silently links to some unrelated lesson instead, so every tag must be one the real lessons use.
@@ -23,7 +23,7 @@ describe("the rules table's topics", () => {
     for (const topic of Object.keys(TOPIC_LABELS)) expect(lessonTopics.has(topic) || quizTopics.has(topic)).toBe(true);
   });
 
-  it.each(ADVISOR_CRITERIA.flatMap((c) => LANGUAGES.map((language) => ({ c, language }))))(
+  it.each(ADVISOR_CRITERIA.flatMap((c) => LANGUAGE_TRACKS.map((language) => ({ c, language }))))(
     "$c.id links a $language recommendation to a lesson that teaches one of its topics",
     ({ c, language }) => {
       const id = lessonFor(c, language, catalog);

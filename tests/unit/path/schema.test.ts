@@ -17,6 +17,11 @@ describe("onboarding answers", () => {
     expect(onboardingAnswersSchema.parse({ background: "data-ml", hoursPerWeek: 4, future: "question" })).toEqual({ background: "data-ml", goals: [], hoursPerWeek: 4 });
     expect(onboardingAnswersSchema.parse({ background: "data-ml", goals: ["real-time", "real-time"], hoursPerWeek: 4 }).goals).toEqual(["real-time"]);
   });
+
+  it("rates language tracks only: a rating of another language is dropped, not refused", () => {
+    const answers = onboardingAnswersSchema.parse({ background: "systems", hoursPerWeek: 3, selfRating: { go: 4, rust: 0, java: 5 } });
+    expect(answers.selfRating).toEqual({ go: 4, rust: 0 });
+  });
 });
 
 describe("catalog and learner state", () => {
@@ -29,7 +34,7 @@ describe("catalog and learner state", () => {
 
   it("fills learner-state defaults and reads due dates from strings", () => {
     const state = learnerStateSchema.parse({ reviewItems: [{ topic: "gil", dueAt: "2026-03-01T00:00:00Z" }] });
-    expect(state.reviewItems[0]).toEqual({ topic: "gil", dueAt: new Date("2026-03-01T00:00:00Z"), lapses: 0 });
+    expect(state.reviewItems[0]).toEqual({ topic: "gil", dueAt: new Date("2026-03-01T00:00:00Z"), lapses: 0, misses: 0, lastMissedAt: null, reps: 0, lastReviewAt: null });
     expect(state.completedLessonIds).toEqual([]);
   });
 

@@ -1,14 +1,11 @@
-import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/http/handle";
+import { route } from "@/lib/http/route";
 import { exportUserData } from "@/lib/progress/account";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async () => {
-  const user = await currentUser();
-  if (!user) throw new AppError("unauthorized:session");
-  const data = await exportUserData({ userId: user.id });
+export const GET = route({ auth: "required" }, async ({ user, db }) => {
+  const data = await exportUserData({ userId: user.id }, db);
   // Deleted between the session check and this read: there is nothing to export.
   if (!data) throw new AppError("not_found:resource", "This account no longer exists.");
   const file = `backend-paths-export-${data.exportedAt.slice(0, 10)}.json`;

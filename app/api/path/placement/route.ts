@@ -1,13 +1,11 @@
-import { currentUser } from "@/lib/auth/session";
-import { createPlacementHandler } from "@/lib/path/http";
-import { getPlacement } from "@/lib/path/placement-source";
-import { getOnboardingAnswers, saveOnboardingAnswers } from "@/lib/path/store";
+import { route } from "@/lib/http/route";
+import { placementSubmissionSchema } from "@/lib/path/placement";
+import { gradePlacementFor } from "@/lib/path/use-cases";
 
 export const dynamic = "force-dynamic";
 
-export const POST = createPlacementHandler({
-  currentUser,
-  getPlacement,
-  getOnboardingAnswers: (args) => getOnboardingAnswers(args),
-  saveOnboardingAnswers: (args) => saveOnboardingAnswers(args),
-});
+/** POST /api/path/placement: grades the placement quiz on the server; see gradePlacementFor for what is kept. */
+export const POST = route(
+  { auth: "optional", body: { schema: placementSubmissionSchema, limit: 64 * 1024 } },
+  async ({ user, body, db }) => gradePlacementFor({ answers: body.answers, userId: user?.id ?? null }, db),
+);

@@ -14,7 +14,7 @@ import { LessonTracker } from "@/components/progress/lesson-tracker";
 import { QuizForm } from "@/components/quiz/quiz-form";
 import { getCatalog, getLesson, getTrack, lessonNeighbours } from "@/lib/content/catalog";
 import { compileLesson } from "@/lib/content/compile-mdx";
-import { LANGUAGE_LABEL } from "@/lib/content/examples";
+import { CODE_LANGUAGE_LABELS } from "@/lib/course/vocabulary";
 import { publicExercise } from "@/lib/content/exercise-schema";
 import { formatMinutes } from "@/lib/content/format";
 import { highlightToHtml } from "@/lib/content/highlight";
@@ -34,7 +34,14 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { track, lesson: slug } = await params;
   const lesson = getLesson(track, slug);
-  return lesson ? { title: lesson.title, description: lesson.summary } : {};
+  // openGraph too, so a shared link shows the lesson (its image comes from opengraph-image.tsx beside this page).
+  return lesson ? { title: lesson.title, description: lesson.summary, openGraph: { title: lesson.title, description: lesson.summary, type: "article" } } : {};
+}
+
+/** "35 min with exercises and quiz": names only the practice this lesson really has. */
+function timeLabel(lesson: { minutes: number; exercises: unknown[]; quiz?: unknown }): string {
+  const practice = [lesson.exercises.length > 0 && "exercises", lesson.quiz && "quiz"].filter(Boolean);
+  return `${formatMinutes(lesson.minutes)} ${practice.length ? `with ${practice.join(" and ")}` : "in all"}`;
 }
 
 export default async function LessonPage({ params }: { params: Params }) {
@@ -62,8 +69,8 @@ export default async function LessonPage({ params }: { params: Params }) {
           <p className="lesson-summary">{lesson.summary}</p>
           <ul className="lesson-meta" aria-label="About this lesson">
             <li>{lesson.readingMinutes} min read</li>
-            <li>{formatMinutes(lesson.minutes)} with exercises</li>
-            <li>{lesson.languages.map((l) => LANGUAGE_LABEL[l]).join(", ")}</li>
+            <li>{timeLabel(lesson)}</li>
+            <li>{lesson.languages.map((l) => CODE_LANGUAGE_LABELS[l]).join(", ")}</li>
           </ul>
           <section className="lesson-objectives" aria-labelledby="objectives-heading">
             <h2 id="objectives-heading">In this lesson you will</h2>
