@@ -5,6 +5,7 @@ export const ERRORS = {
   "bad_request:json": { status: 400, message: "The request body must be valid JSON." },
   "bad_request:body": { status: 400, message: "The request body is not valid." },
   "bad_request:path": { status: 400, message: "The address is not valid: it has a malformed %-encoding." },
+  "bad_request:query": { status: 400, message: "The query string is not valid." },
   "payload_too_large:body": { status: 413, message: "The request body is too large." },
   "unsupported_media_type:body": { status: 415, message: "Send the request body as application/json." },
   "unauthorized:session": { status: 401, message: "Sign in to do this." },

@@ -14,11 +14,12 @@ import { checkOutputQuestions, outputQuestions } from "@/lib/content/output-ques
 import type { Exercise } from "@/lib/content/exercise-schema";
 import { checkExercise } from "@/lib/grading/check-exercise";
 import { runQueued } from "@/lib/runner/service";
+import { runnerSettings } from "@/lib/runner/settings";
 import type { RunRequest } from "@/lib/runner/types";
 
 // Every run goes through the server's own bounded queue, as one client that may use every slot: as many programs
 // run at once as the server would run (RUNNER_CONCURRENCY), each in its own slot, and the rest wait their turn.
-process.env.RUNNER_PER_CLIENT ??= process.env.RUNNER_CONCURRENCY ?? "2";
+process.env.RUNNER_PER_CLIENT ??= String(runnerSettings().concurrency);
 process.env.RUNNER_QUEUE_SIZE ??= "100000";
 const run = (request: RunRequest) => runQueued("content-check", request);
 

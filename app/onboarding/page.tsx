@@ -18,7 +18,7 @@ export default async function OnboardingPage() {
       <p className="muted">
         Four quick questions, then an optional five-minute placement quiz to skip lessons you already know. Your
         answers decide which language you start with and in what order the lessons come; you can change them any time.
-        {!user && " As a guest, your answers stay in this browser."}
+        {!user && " As a guest, your answers stay in this browser until you sign up or sign in; then they come with you."}
       </p>
       <OnboardingForm initial={saved} signedIn={Boolean(user)} save={saveOnboardingAction} placement={publicPlacement(placement)} />
     </section>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CourseIndex } from "@/lib/content/course-index";
 import type { ProgressSummary } from "@/lib/progress/summary-types";
 import { ActivityChart } from "./activity-chart";
+import { ExerciseProgress } from "./exercise-progress";
 import { formatDuration, lessonLabel, percent } from "./format";
 
 /** The dashboard for a summary, whoever it belongs to (an account, or a guest's browser). */
@@ -71,6 +72,8 @@ export function DashboardView({ summary, today, course }: { summary: ProgressSum
           </ul>
         )}
       </section>
+
+      <ExerciseProgress summary={summary} course={course} />
 
       <section className="card" aria-labelledby="quizzes-heading">
         <h2 id="quizzes-heading">Quiz history</h2>

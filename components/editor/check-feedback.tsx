@@ -178,7 +178,7 @@ function verdict(result: CheckResult): string {
   const failing = result.tests.filter((t) => !t.passed).length;
   if (failing > 0) return `${failing} of ${result.tests.length} tests fail.`;
   if (result.forbidden?.length) return "The tests pass, but the code uses an approach this exercise rules out.";
-  return result.passed ? "All tests pass." : "Not passed.";
+  return result.passed ? "All tests pass." : "Not passed: the run did not finish (see below).";
 }
 
 /** A check's result: why it failed and what to change, or that it passed. */

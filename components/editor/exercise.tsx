@@ -2,13 +2,12 @@
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { checkResultSchema, type CheckResult, type PublicExercise } from "@/lib/content/exercise-schema";
+import { exerciseDraftKey } from "@/lib/progress/model";
 import { recordGuestExerciseCheck } from "@/lib/progress/guest-store";
 import { CheckFeedback } from "./check-feedback";
 import { useDraft } from "./use-draft";
 
 const CodeEditor = lazy(() => import("./code-editor"));
-/** The lesson an exercise belongs to: what a guest's browser needs to tell when the lesson is complete. */
-export type ExerciseLesson = { id: string; exerciseIds: string[]; hasQuiz: boolean };
 
 /**
  * An exercise: editor + Check. Hints unlock one at a time; the reference solution is not in the page until the
@@ -17,13 +16,14 @@ export type ExerciseLesson = { id: string; exerciseIds: string[]; hasQuiz: boole
  */
 type ExerciseProps = {
   exercise: PublicExercise;
-  lesson?: ExerciseLesson;
   /** The prompt and each hint rendered from Markdown on the server (components/editor/exercise-text.tsx). */
   text: { prompt: ReactNode; hints: ReactNode[] };
 };
 
-export function Exercise({ exercise, lesson, text }: ExerciseProps) {
-  const { code, setCode, restored } = useDraft(`exercise/${exercise.id}`, exercise.language, exercise.starter);
+export function Exercise({ exercise, text }: ExerciseProps) {
+  // The code is kept as a draft with its last check's result: a reload, or another device, shows it as it was left.
+  const draft = useDraft(exerciseDraftKey(exercise.id), exercise.language, exercise.starter);
+  const { code, setCode, restored } = draft;
   // Monaco (megabytes) loads when the learner starts typing, or when a saved draft comes back, not with the page.
   const [editing, setEditing] = useState(false);
   const [checking, setChecking] = useState(false);
@@ -50,9 +50,12 @@ export function Exercise({ exercise, lesson, text }: ExerciseProps) {
       }
       setResult(parsed.data);
       if (parsed.data.solution) setSolution(parsed.data.solution);
+      // The check stored the code with its result as the exercise's draft: the server for a signed-in learner, the
+      // guest store here for a guest.
       if (parsed.data.saved === false) {
         recordGuestExerciseCheck({ exerciseId: exercise.id, language: exercise.language, code, passed: parsed.data.passed, lesson: parsed.data.lesson });
       }
+      draft.saveResult({ passed: parsed.data.passed }, code);
     } catch {
       setProblem("The server could not be reached. Try again.");
     } finally {
@@ -63,6 +66,11 @@ export function Exercise({ exercise, lesson, text }: ExerciseProps) {
   return (
     <section className="card exercise" aria-labelledby={`exercise-${exercise.id}`} data-exercise-id={exercise.id}>
       <h3 id={`exercise-${exercise.id}`}>Exercise: {exercise.title}</h3>
+      {draft.result?.passed && (
+        <p className="exercise-passed" data-testid="exercise-passed">
+          <span className="badge badge-done">Passed</span> You passed this exercise: your code is below.
+        </p>
+      )}
       <div className="exercise-prompt">{text.prompt}</div>
       <div
         className="playground"
@@ -99,7 +107,8 @@ export function Exercise({ exercise, lesson, text }: ExerciseProps) {
           </pre>
         )}
         <div className="playground-toolbar">
-          <button type="button" className="button" onClick={() => void check()} disabled={checking}>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus it holds, back to the page's top. */}
+          <button type="button" className="button" onClick={() => void check()} aria-disabled={checking}>
             {checking ? "Checking…" : "Check"}
           </button>
           <button type="button" className="button-ghost" onClick={() => setCode(exercise.starter)} disabled={checking || code === exercise.starter}>

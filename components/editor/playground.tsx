@@ -97,7 +97,8 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
         </div>
       )}
       <div className="playground-toolbar">
-        <button type="button" className="button" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus it holds, back to the page's top. */}
+        <button type="button" className="button" onClick={() => void run()} aria-disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">
           {running ? "Running…" : "Run"}
         </button>
         <button type="button" className="button-ghost" onClick={reset} disabled={running || code === example.code}>

@@ -1,6 +1,7 @@
 import type { MDXComponents } from "mdx/types";
 import { Playground } from "@/components/editor/playground";
 import { CODE_LANGUAGES, CODE_LANGUAGE_LABELS } from "@/lib/course/vocabulary";
+import type { LessonComponentName } from "@/lib/content/components";
 import type { LessonExample } from "@/lib/content/examples";
 import type { Lesson } from "@/lib/content/load";
 import type { PlaygroundExample } from "@/lib/runner/types";
@@ -10,7 +11,10 @@ import { Cite } from "./cite";
 import { CompareBlock } from "./compare-block";
 import { Figure } from "./figure";
 
-// The components a lesson's MDX may use (the loader rejects any other), bound to that lesson's examples.
+// The one map from the names a lesson's MDX may use (lib/content/components.ts, which the loader checks tags
+// against) to React components, bound to that lesson's examples; `satisfies` keeps the two lists the same.
+// It reaches the compiled MDX as its `components` prop, not through @mdx-js/react's MDXProvider: the provider is
+// React context, which server components do not have (docs/ARCHITECTURE.md, Learned).
 // `highlighted` maps example file -> Shiki HTML, computed before rendering because components here are synchronous.
 
 function playground(example: LessonExample, html: string) {
@@ -20,7 +24,7 @@ function playground(example: LessonExample, html: string) {
 
 export function lessonComponents(lesson: Lesson, highlighted: ReadonlyMap<string, string>): MDXComponents {
   const byFile = new Map(lesson.examples.map((e) => [e.file, e]));
-  return {
+  const components = {
     Callout,
     Cite,
     Figure,
@@ -50,5 +54,6 @@ export function lessonComponents(lesson: Lesson, highlighted: ReadonlyMap<string
       }));
       return <CompareBlock name={name} panels={panels} />;
     },
-  };
+  } satisfies Record<LessonComponentName, unknown>;
+  return components;
 }

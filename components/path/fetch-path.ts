@@ -1,17 +1,18 @@
 import { guestLearnerState } from "@/lib/path/guest-learner";
 import { pathSchema, type Path } from "@/lib/path/schema";
 import { readGuestState } from "@/lib/progress/guest-store";
-import { readLocalAnswers } from "./local-answers";
+import { readGuestAnswers } from "./local-answers";
 
 export type PathLoad = { kind: "no-answers" } | { kind: "error"; message: string } | { kind: "ready"; path: Path; hoursPerWeek?: number };
 
 /**
  * The learner's current path from the browser: a signed-in learner's from GET /api/path, a guest's from the preview
- * route with the answers and the quiz progress kept in this browser, so both kinds of learner see one adaptive engine.
+ * route with the onboarding answers, placement and progress of the guest store, so both kinds of learner see one
+ * adaptive engine.
  */
 export async function fetchPath({ signedIn }: { signedIn: boolean }): Promise<PathLoad> {
   try {
-    const answers = signedIn ? null : readLocalAnswers();
+    const answers = signedIn ? null : readGuestAnswers();
     if (!signedIn && !answers) return { kind: "no-answers" };
     const response = signedIn
       ? await fetch("/api/path", { cache: "no-store" })

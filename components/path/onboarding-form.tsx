@@ -7,7 +7,7 @@ import { LANGUAGE_TRACKS, TRACK_LABELS, type LanguageTrack } from "@/lib/course/
 import type { PlacementResult, PublicPlacementLesson } from "@/lib/path/placement";
 import { onboardingAnswersSchema, type Background, type Goal, type OnboardingAnswers } from "@/lib/path/schema";
 import { BACKGROUND_OPTIONS, GOAL_OPTIONS, RATING_LABELS } from "./labels";
-import { readLocalAnswers, writeLocalAnswers } from "./local-answers";
+import { readGuestAnswers, recordGuestAnswers, recordGuestPlacement } from "./local-answers";
 import { checkPlacement, initialPlacementAnswers, PlacementQuiz, type PlacementAnswers } from "./placement-quiz";
 
 type SaveResult = { ok: true } | { ok: false; error: string };
@@ -31,8 +31,8 @@ const useHydrated = () => useSyncExternalStore(noop, () => true, () => false);
 
 export function OnboardingForm(props: Props) {
   const hydrated = useHydrated();
-  // A guest's earlier answers live in this browser, which the server cannot see: read them once hydrated.
-  const initial = props.initial ?? (hydrated ? readLocalAnswers() : null);
+  // A guest's earlier answers live in this browser's guest store, which the server cannot see: read them once hydrated.
+  const initial = props.initial ?? (hydrated && !props.signedIn ? readGuestAnswers() : null);
   return <OnboardingSteps key={hydrated ? "client" : "server"} {...props} initial={initial} />;
 }
 
@@ -80,13 +80,14 @@ function OnboardingSteps({ initial, signedIn, save, placement }: Props) {
       return;
     }
     startTransition(async () => {
-      writeLocalAnswers(parsed.data);
       if (signedIn) {
         const result = await save(parsed.data);
         if (!result.ok) {
-          setError(`Your answers are kept in this browser but were not saved to your account: ${result.error}`);
+          setError(`Your answers were not saved to your account: ${result.error}`);
           return;
         }
+      } else {
+        recordGuestAnswers(parsed.data);
       }
       router.push("/path");
     });
@@ -101,6 +102,8 @@ function OnboardingSteps({ initial, signedIn, save, placement }: Props) {
         return;
       }
       setPlacementResult(outcome.result);
+      // A guest's placement is kept at once, with its answers, so the server can grade it again on sign-in.
+      if (!signedIn) recordGuestPlacement(placementAnswers, outcome.result.passedLessonIds);
       headingRef.current?.focus();
     });
   };

@@ -4,16 +4,10 @@ import { useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { clearGuestState, hasGuestProgress, readGuestState } from "@/lib/progress/guest-store";
+import { mergeMessage, type MergeAnswer } from "./merge-message";
 import "./progress.css";
 
 export const PROGRESS_MERGED_EVENT = "bp:progress-merged";
-
-/** A pass counts only when the server's own check of the code passes; older browsers did not keep the code. */
-function unconfirmedNote(exerciseIds: string[]): string {
-  if (exerciseIds.length === 0) return "";
-  const what = exerciseIds.length === 1 ? "1 exercise pass" : `${exerciseIds.length} exercise passes`;
-  return ` ${what} could not be confirmed (this browser did not keep the code, or it does not pass the server's check): check ${exerciseIds.length === 1 ? "it" : "them"} again to record ${exerciseIds.length === 1 ? "it" : "them"}.`;
-}
 
 /**
  * When a session appears and this browser holds guest progress, sends it to the account once, then clears it.
@@ -39,9 +33,9 @@ export function GuestMerge() {
           body: JSON.stringify(guest),
         });
         if (response.ok) {
-          const body = (await response.json().catch(() => null)) as { merged?: { unconfirmedExercises?: string[] } } | null;
+          const body = (await response.json().catch(() => null)) as { merged?: Partial<MergeAnswer> } | null;
           clearGuestState();
-          setMessage(`Your progress from this browser is now saved to your account.${unconfirmedNote(body?.merged?.unconfirmedExercises ?? [])}`);
+          setMessage(mergeMessage(guest, { events: 0, skipped: [], unconfirmedExercises: [], ...body?.merged }));
           window.dispatchEvent(new Event(PROGRESS_MERGED_EVENT));
           // Server-rendered views (the dashboard) were made before the merge; render them again with it.
           router.refresh();

@@ -40,6 +40,8 @@ function rehypeShiki({ highlighter }: { highlighter: Highlighter }) {
   };
 }
 
+/** The lesson's components are given to the result as its `components` prop (components/lesson/lesson-components.tsx);
+ *  no providerImportSource: @mdx-js/react's provider is React context, which server components cannot read. */
 export async function compileLesson(body: string): Promise<MDXContent> {
   const highlighter = await getHighlighter();
   const { default: Content } = await evaluate(body, {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { LANGUAGE_TRACKS, SLUG_PATTERN, TRACK_CODE_LANGUAGE } from "@/lib/course/vocabulary";
 import type { RunRequest, RunResult } from "@/lib/runner/types";
 import { runFailure } from "./examples";
 import type { ContentIssue } from "./issues";
@@ -11,8 +12,9 @@ import { describeZodIssues, isYamlSyntaxError, parseYamlSource } from "./yaml-so
 // lessons/_lab/<id>/main.{ts,py,go,rs} with the output all four must print in expected.out (see lab-output.ts).
 // The folder starts with "_" so the lesson loader skips it.
 
-export const LAB_LANGUAGES = ["typescript", "python", "go", "rust"] as const;
-export type LabLanguage = (typeof LAB_LANGUAGES)[number];
+/** One program per language track, in the track's own code language and the course's order. */
+export const LAB_LANGUAGES = LANGUAGE_TRACKS.map((track) => TRACK_CODE_LANGUAGE[track]);
+export type LabLanguage = (typeof TRACK_CODE_LANGUAGE)[keyof typeof TRACK_CODE_LANGUAGE];
 const EXTENSION: Record<LabLanguage, string> = { typescript: "ts", python: "py", go: "go", rust: "rs" };
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -20,7 +22,7 @@ const labSchema = z.strictObject({
   programs: z
     .array(
       z.strictObject({
-        id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case id (the folder's name)"),
+        id: z.string().regex(SLUG_PATTERN, "must be a kebab-case id (the folder's name)"),
         title: text,
         /** The input size, stated on the page next to the results (e.g. "fib(30)"). */
         input: text,

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { codeLanguageSchema } from "@/lib/course/vocabulary";
+import { codeLanguageSchema, SLUG_PATTERN, topicSchema } from "@/lib/course/vocabulary";
 
 // The format of lessons/<track>/<nn-slug>/quiz.yaml. The server grades against the full schema; the page only ever
 // receives `publicQuestion` (no answers), so nothing in the HTML or JavaScript gives the answer away.
 
 const text = z.string().trim().min(1);
-const topicsSchema = z.array(z.string().regex(/^[a-z0-9-]+$/, "topics are kebab-case tags")).min(1, "every question tests at least one topic");
+const topicsSchema = z.array(topicSchema).min(1, "every question tests at least one topic");
 
 const base = {
-  id: z.string().regex(/^[a-z0-9-]+$/, "question ids are kebab-case"),
+  id: z.string().regex(SLUG_PATTERN, "question ids are kebab-case"),
   prompt: text,
   explanation: text.describe("shown after submitting, right or wrong"),
   topics: topicsSchema,

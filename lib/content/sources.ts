@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/course/vocabulary";
 import type { ContentIssue } from "./issues";
 import { describeZodIssues, isYamlSyntaxError, parseYamlSource } from "./yaml-source";
 
@@ -10,7 +11,7 @@ import { describeZodIssues, isYamlSyntaxError, parseYamlSource } from "./yaml-so
 const text = z.string().trim().min(1, "must not be empty");
 
 export const sourceSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case id"),
+  id: z.string().regex(SLUG_PATTERN, "must be a kebab-case id"),
   title: text,
   /** Who published it (a site, a company, an author), when the source says. */
   publisher: text.optional(),

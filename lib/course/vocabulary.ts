@@ -37,12 +37,12 @@ export const TRACK_LABELS: Record<Track, string> = {
 };
 
 /** The code language each language track's examples and exercises are written in by default. */
-export const TRACK_CODE_LANGUAGE: Record<LanguageTrack, CodeLanguage> = {
+export const TRACK_CODE_LANGUAGE = {
   node: "typescript",
   python: "python",
   go: "go",
   rust: "rust",
-};
+} as const satisfies Record<LanguageTrack, CodeLanguage>;
 
 const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
 

@@ -6,9 +6,10 @@ import type { AdvisorInput } from "./advisor-schema";
 import { getPathCatalog } from "./catalog-source";
 import { buildPath } from "./engine";
 import { gradePlacement, unknownPlacementLessons, type PlacementLesson, type PlacementSubmission } from "./placement";
+import { savePlacement } from "../progress/use-cases";
 import { getPlacement } from "./placement-source";
 import type { CatalogEntry, OnboardingAnswers, Path, PathPreviewRequest } from "./schema";
-import { getLearnerState, getOnboardingAnswers, saveAdvisorResult, saveOnboardingAnswers } from "./store";
+import { getLearnerState, getOnboardingAnswers, saveAdvisorResult } from "./store";
 
 // What the path routes and pages do, on plain data: the routes add HTTP around these, the pages render them. The
 // catalog and the clock can be given, so tests can use a small catalog and a fixed day.
@@ -53,9 +54,7 @@ export async function gradePlacementFor(
     throw new AppError("bad_request:body", `Not in the placement quiz: ${unknown.slice(0, 5).join(", ")}. Reload the page for the current questions.`);
   }
   const result = gradePlacement(lessons, answers);
-  const saved = userId ? await getOnboardingAnswers({ userId }, db) : null;
-  if (userId && saved) {
-    await saveOnboardingAnswers({ userId, answers: { ...saved, placement: { passedLessonIds: result.passedLessonIds } } }, db);
-  }
-  return { ...result, saved: saved !== null };
+  // A placement event of the learner's progress: kept in their onboarding answers once they have some.
+  const saved = userId ? await savePlacement({ userId, answers, passedLessonIds: result.passedLessonIds }, { db }) : false;
+  return { ...result, saved };
 }

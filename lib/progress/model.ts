@@ -278,16 +278,18 @@ export function plan(records: Records, verified: VerifiedEvent[], ctx: PlanConte
   for (const [lessonId, seconds] of credited.lessons) touch(lessonId, lessons.get(lessonId)!.lastOpenedAt).addSeconds += seconds;
 
   for (const lesson of lessons.values()) {
-    if (lesson.completedAt) continue;
     const needs = ctx.requirements(lesson.lessonId);
     if (!needs) continue;
     const quizPasses = [...records.attempts, ...attempts].filter((a) => a.quizId === needs.lessonId && a.passed).map((a) => a.at);
     const passes = [...records.submissions, ...submissions].filter((s) => s.passed);
-    lesson.completedAt = completionInstant({
+    const instant = completionInstant({
       hasQuiz: needs.hasQuiz,
       quizPassedAt: earliest(quizPasses),
       exercisePassedAt: needs.exerciseIds.map((id) => earliest(passes.filter((s) => s.exerciseId === id).map((s) => s.at))),
     });
+    // An earlier pass arriving late (merged from another device) moves the instant back; a completed lesson stays
+    // completed (an exercise added to it later does not take that back).
+    if (instant && (!lesson.completedAt || instant < lesson.completedAt)) lesson.completedAt = instant;
   }
 
   return {

@@ -84,6 +84,7 @@ function lastAnswerMissed(card: Pick<ReviewCard, "lastMissedAt" | "lastReviewAt"
  * - wrong: an Again review (a lapse for a card past its first review), misses + 1 and lastMissedAt; except within a
  *   day of the last miss, when only the miss is counted: the card already comes back at the lapse interval, and
  *   failing the same quiz three times in a sitting is one lapse, not three.
+ * Answers must come in time order (the caller replays events chronologically); `at` is never before the card's last.
  */
 export function nextReviewCard(current: ReviewCard | null, outcome: Outcome, input: { topic: string; lessonId: string | null; at: Date }): ReviewCard | null {
   const { topic, at } = input;

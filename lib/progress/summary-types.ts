@@ -27,6 +27,7 @@ export type ProgressSummary = {
     lastScore: number;
     passed: boolean;
     lastAttemptAt: string;
+    /** The latest attempts, oldest first (at most HISTORY_PER_QUIZ; `attempts` counts them all). */
     history: { score: number; passed: boolean; at: string }[];
   }[];
   /** Every exercise checked at least once, most recent first. */

@@ -11,6 +11,8 @@ import type { ProgressSummary, ReviewSummaryItem } from "./summary-types";
 export type { ProgressSummary };
 
 const ACTIVITY_DAYS = 365;
+/** The summary carries the latest attempts of each quiz; older ones are paged from GET /api/progress/attempts. */
+export const HISTORY_PER_QUIZ = 10;
 
 export function summarize(records: Records, now: Date): ProgressSummary {
   const lessons = [...records.lessons.values()].sort((a, b) => b.lastOpenedAt.getTime() - a.lastOpenedAt.getTime() || a.lessonId.localeCompare(b.lessonId));
@@ -25,6 +27,7 @@ export function summarize(records: Records, now: Date): ProgressSummary {
     entry.passed ||= a.passed;
     entry.lastAttemptAt = at;
     entry.history.push({ score: a.score, passed: a.passed, at });
+    if (entry.history.length > HISTORY_PER_QUIZ) entry.history.shift();
     quizzes.set(a.quizId, entry);
   }
 

@@ -5,7 +5,7 @@ import { getCatalog, getLessonById } from "../content/catalog";
 import { findExercise } from "../content/exercises";
 import type { Catalog } from "../content/load";
 import type { SubmittedAnswers } from "../content/quiz-schema";
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 import { AppError } from "../errors";
 import { gradeQuiz } from "../grading/quiz";
 import { getPlacement } from "../path/placement-source";
@@ -18,7 +18,7 @@ import type { GuestState } from "./guest-schema";
 import { appliedEventKeys, loadDraft, loadRecords, recordEvents } from "./ledger";
 import type { PlanContext, VerifiedEvent } from "./model";
 import { learnerState, summarize } from "./summary";
-import { requirementsFrom, verifyEvents, type CheckCode } from "./verify";
+import { entriesToVerify, requirementsFrom, verifyEvents, type CheckCode } from "./verify";
 
 // What a learner can do with their progress, as plain functions of plain data: routes, server actions and pages
 // call these and nothing below them. Each write is one event through the ledger (lib/progress/ledger.ts); the time
@@ -160,6 +160,37 @@ export async function progressSummary(input: { userId: string }, context: Contex
   return summarize(await loadRecords(input.userId, context.db), context.now ?? new Date());
 }
 
+export const MAX_HISTORY_PAGE = 100;
+
+/**
+ * A learner's quiz attempts, newest first, a page at a time: `before` is the `next` of the previous page. What each
+ * question's explanation says is the quiz's own, read from the content, so attempts keep only what was right.
+ */
+export async function attemptHistory(input: { userId: string; quizId?: string; before?: string; limit?: number }, context: Context = {}) {
+  const db = context.db ?? defaultDb();
+  const limit = Math.min(MAX_HISTORY_PAGE, input.limit ?? 20);
+  const rows = await db.quizAttempt.findMany({
+    where: { userId: input.userId, ...(input.quizId ? { quizId: input.quizId } : {}), ...(input.before ? { createdAt: { lt: new Date(input.before) } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: { quizId: true, score: true, passed: true, results: true, createdAt: true },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    attempts: page.map((a) => ({ quizId: a.quizId, score: a.score, passed: a.passed, results: parseResults(a.results), at: a.createdAt.toISOString() })),
+    next: rows.length > limit ? page[page.length - 1]!.createdAt.toISOString() : null,
+  };
+}
+
+function parseResults(text: string): { questionId: string; correct: boolean }[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.map((r: { questionId?: unknown; correct?: unknown }) => ({ questionId: String(r.questionId), correct: r.correct === true })) : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function learnerStateOf(input: { userId: string }, context: Context = {}) {
   return learnerState(await loadRecords(input.userId, context.db));
 }
@@ -173,7 +204,7 @@ export async function mergeGuest(input: { userId: string; guest: GuestState; che
   const ctx = live(context);
   // Events merged before are not verified again: their code is not run a second time.
   const applied = await appliedEventKeys(input.userId, input.guest.entries.map((e) => eventKey(e.event)), ctx.db);
-  const fresh = input.guest.entries.filter((e) => !applied.has(eventKey(e.event)));
+  const fresh = entriesToVerify(input.guest.entries, applied);
   const { verified, skipped, unconfirmed } = await verifyEvents(fresh, { catalog: ctx.catalog, placement: getPlacement, check: input.check });
   const window = { from: verifiedGuestBirth(input.guest, ctx.now) ?? ctx.now, to: ctx.now };
   const { writes } = await recordEvents({ userId: input.userId, events: verified, ctx: { ...ctx.plan, window } }, ctx.db);

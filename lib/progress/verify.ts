@@ -54,6 +54,23 @@ export function exercisesToCheck(entries: Entry[], max = MAX_MERGE_CHECKS): Set<
   );
 }
 
+/**
+ * The entries a merge still has to verify: those not applied before, less the claimed passes older than a claimed
+ * pass of the same exercise that was applied before. The earlier merge checked only the latest (one proof per
+ * exercise is enough), so checking the older ones now would run code, and add checks, on a repeated merge.
+ */
+export function entriesToVerify(entries: Entry[], applied: ReadonlySet<string>): Entry[] {
+  const lastMergedPass = new Map<string, string>();
+  for (const { event, shown } of entries) {
+    if (event.type !== "exercise" || !shown?.passed || !applied.has(eventKey(event))) continue;
+    if (event.at > (lastMergedPass.get(event.exerciseId) ?? "")) lastMergedPass.set(event.exerciseId, event.at);
+  }
+  return entries.filter(({ event, shown }) => {
+    if (applied.has(eventKey(event))) return false;
+    return !(event.type === "exercise" && shown?.passed && event.at <= (lastMergedPass.get(event.exerciseId) ?? ""));
+  });
+}
+
 export async function verifyEvents(
   entries: Entry[],
   deps: { catalog: Catalog; placement: () => PlacementLesson[]; check: CheckCode; maxChecks?: number },

@@ -4,7 +4,7 @@ import { createRunQueue } from "../../lib/runner/queue";
 import { runCode } from "../../lib/runner/run-code";
 import { prepareToolchains } from "../../lib/runner/sandbox/toolchains";
 import { runnerSettings } from "../../lib/runner/settings";
-import type { CodeLanguage } from "../../lib/course/vocabulary";
+import { CODE_LANGUAGES, type CodeLanguage } from "../../lib/course/vocabulary";
 
 const HELLO: Record<CodeLanguage, string> = {
   javascript: `console.log("hi")`,
@@ -31,7 +31,7 @@ export async function benchRunner(): Promise<void> {
   await prepareToolchains();
   console.log(`toolchains ready in ${Math.round(performance.now() - prepareStarted)} ms (cached across restarts)\n`);
   const rows: Array<{ language: string; coldMs: number; warmMedianMs: number; warmMinMs: number }> = [];
-  for (const language of Object.keys(HELLO) as CodeLanguage[]) {
+  for (const language of CODE_LANGUAGES) {
     // A unique comment makes the first program new to every cache below the toolchain's own.
     const cold = await timed(language, `${HELLO[language]}\n${language === "python" ? "#" : "//"} ${Date.now()}`);
     const warm: number[] = [];
@@ -43,7 +43,7 @@ export async function benchRunner(): Promise<void> {
   // One client allowed every slot: this measures the machine's throughput, not the per-client cap.
   const { concurrency } = runnerSettings();
   const queue = createRunQueue({ concurrency, maxWaiting: 100, perClient: concurrency });
-  for (const language of ["python", "go"] as CodeLanguage[]) {
+  for (const language of ["python", "go"] as const) {
     const jobs = 12;
     const started = performance.now();
     await Promise.all(Array.from({ length: jobs }, () => queue.run("bench", (slot) => runCode({ language, code: HELLO[language] }, { slot }))));

@@ -80,6 +80,14 @@ export async function checkStarterThenSolve(page: Page, exerciseId: string, lang
 
 /** The exercise ids this browser's guest store holds a passing check for. */
 export async function guestPasses(page: Page): Promise<string[]> {
+  return (await guestExerciseChecks(page)).filter((c) => c.passed).map((c) => c.exerciseId);
+}
+
+/** The exercise checks this browser's guest store holds, oldest first: exercise events with the result shown then. */
+export async function guestExerciseChecks(page: Page): Promise<{ exerciseId: string; passed: boolean; code: string }[]> {
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("bp:guest-progress:v1") ?? "null"));
-  return stored.exercises.filter((e: { passed: boolean }) => e.passed).map((e: { exerciseId: string }) => e.exerciseId);
+  type Entry = { event: { type: string; exerciseId?: string; code?: string }; shown?: { passed?: boolean } };
+  return (stored?.entries ?? [])
+    .filter((e: Entry) => e.event.type === "exercise")
+    .map((e: Entry) => ({ exerciseId: e.event.exerciseId!, passed: e.shown?.passed ?? false, code: e.event.code! }));
 }

@@ -89,7 +89,7 @@ test("a guest's path starts with Node.js, and a failed quiz moves its lesson for
     const key = "bp:guest-progress:v1";
     const state = JSON.parse(localStorage.getItem(key)!);
     const dayEarlier = (iso: string) => new Date(new Date(iso).getTime() - 24 * 60 * 60 * 1000 - 60_000).toISOString();
-    for (const attempt of state.quizAttempts) attempt.at = dayEarlier(attempt.at);
+    for (const { event } of state.entries) if (event.type === "quiz") event.at = dayEarlier(event.at);
     localStorage.setItem(key, JSON.stringify(state));
   });
   await page.reload();

@@ -76,7 +76,11 @@ function canInterrupt(): boolean {
 
 function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS, onProgress }: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  pythonWorker ??= new Worker(new URL("./python-worker.ts", import.meta.url), { type: "module", name: "run-python" });
+  if (!pythonWorker) {
+    pythonWorker = new Worker(new URL("./python-worker.ts", import.meta.url), { type: "module", name: "run-python" });
+    // A new worker has no Python yet: say so now, before its first byte arrives.
+    onProgress?.({ phase: "downloading", loaded: 0 });
+  }
   const worker = pythonWorker;
   // Only a cross-origin isolated page (COOP + COEP, see next.config.ts) may share memory with its worker.
   const interruptBuffer = canInterrupt() ? new SharedArrayBuffer(4) : undefined;

@@ -25,7 +25,7 @@ CREATE TABLE "new_ReviewItem" (
     CONSTRAINT "ReviewItem_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 -- Items from the fixed 1/3/7/16-day ladder become FSRS cards: a step on the ladder is a review-state card whose
--- stability is the step's interval (an index past the ladder, mastered, keeps 36 days); index 0 is a relearning card.
+-- stability is the step's interval (an index past the ladder, mastered, keeps 36 days), and index 0 is a relearning card.
 INSERT INTO "new_ReviewItem" ("createdAt", "dueAt", "id", "lapses", "lessonId", "topic", "updatedAt", "userId", "state", "stability", "difficulty", "scheduledDays", "reps", "lastReviewAt", "misses", "lastMissedAt")
 SELECT "createdAt", "dueAt", "id", "lapses", "lessonId", "topic", "updatedAt", "userId",
     CASE WHEN "intervalIndex" = 0 THEN 3 ELSE 2 END,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCheckHandler } from "@/app/api/exercises/[id]/check/handler";
+import { POST } from "@/app/api/exercises/[id]/check/route";
+import type { RouteHandler } from "@/lib/http/route";
 import { loadExercise } from "@/lib/content/exercises";
 import { sqliteTestDb, type TestDb } from "../../support/test-db";
 import { fromAddress } from "../../support/client-address";
@@ -27,21 +28,21 @@ describe("POST /api/exercises/<id>/check", () => {
   let t: TestDb;
   let ada: string;
   let babbage: string;
-  let signedIn: ReturnType<typeof createCheckHandler>;
-  let guest: ReturnType<typeof createCheckHandler>;
+  let signedIn: RouteHandler;
+  let guest: RouteHandler;
 
   beforeAll(async () => {
     t = await sqliteTestDb();
     ada = (await t.db.user.create({ data: { email: "ada@example.com", name: "Ada" } })).id;
     babbage = (await t.db.user.create({ data: { email: "babbage@example.com", name: "Babbage" } })).id;
-    signedIn = createCheckHandler({ currentUser: async () => ({ id: ada }), client: t.db });
-    guest = createCheckHandler({ currentUser: async () => null, client: t.db });
+    signedIn = POST.withDeps({ currentUser: async () => ({ id: ada, email: "ada@example.com", name: "Ada" }), db: t.db });
+    guest = POST.withDeps({ currentUser: async () => null, db: t.db });
   });
   afterAll(async () => {
     await t?.cleanup();
   });
 
-  const check = async (handler: ReturnType<typeof createCheckHandler>, body: unknown, id = ID, ip = `10.0.0.${++address}`) => {
+  const check = async (handler: RouteHandler, body: unknown, id = ID, ip = `10.0.0.${++address}`) => {
     const request = new Request(`http://localhost/api/exercises/${encodeURIComponent(id)}/check`, {
       method: "POST",
       headers: { "content-type": "application/json", ...fromAddress(ip) },
@@ -83,7 +84,7 @@ describe("POST /api/exercises/<id>/check", () => {
   });
 
   it("fails the starter with each test's message, and unlocks the solution only on the third failure", async () => {
-    const user = createCheckHandler({ currentUser: async () => ({ id: babbage }), client: t.db });
+    const user = POST.withDeps({ currentUser: async () => ({ id: babbage, email: "babbage@example.com", name: "Babbage" }), db: t.db });
     const ip = "10.1.0.1";
     const first = await check(user, { language: "javascript", code: exercise.starter }, ID, ip);
     expect(first.status).toBe(200);

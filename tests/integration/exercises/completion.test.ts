@@ -1,23 +1,22 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCheckHandler } from "@/app/api/exercises/[id]/check/handler";
-import { loadCatalog } from "@/lib/content/catalog";
+import { POST as checkRoute } from "@/app/api/exercises/[id]/check/route";
+import { POST as attemptRoute } from "@/app/api/quizzes/[track]/[lesson]/attempts/route";
+import type { SessionUser } from "@/lib/auth/session";
+import { getCatalog, getLessonById } from "@/lib/content/catalog";
 import { loadExercise } from "@/lib/content/exercises";
-import { lessonExerciseIds, loadQuiz } from "@/lib/content/quiz-source";
 import type { SubmittedAnswers } from "@/lib/content/quiz-schema";
-import { gradeQuiz } from "@/lib/grading/quiz";
-import { recordQuizAttempt } from "@/lib/progress/attempts";
 import { DATABASES, type TestDb } from "../../support/test-db";
 import { fromAddress } from "../../support/client-address";
+import { rightAnswer } from "../../support/quiz-answers";
 
-// A lesson completes when its quiz passed and all its exercises passed, in either order. The fixture lesson
-// node/01-first has a quiz and two exercises (JavaScript and Python), checked by the real runner.
+// A lesson completes when its quiz passed and all its exercises passed, in either order. node/03-async-patterns has
+// a quiz and two TypeScript exercises, checked by the real runner through the app's routes.
 
-const catalog = loadCatalog(path.resolve(import.meta.dirname, "../../fixtures/content/valid/lessons"));
-const LESSON = "node/01-first";
-const RIGHT: SubmittedAnswers = { "pick-one": "a", both: ["a", "b"] };
-const double = loadExercise(`${LESSON}/double`, catalog)!;
-const greet = loadExercise(`${LESSON}/greet`, catalog)!;
+const LESSON = "node/03-async-patterns";
+const quiz = getLessonById(LESSON, getCatalog())!.quiz!;
+const RIGHT: SubmittedAnswers = Object.fromEntries(quiz.questions.map((q) => [q.id, rightAnswer(q)]));
+const retry = loadExercise(`${LESSON}/retry`)!;
+const withTimeout = loadExercise(`${LESSON}/with-timeout`)!;
 
 describe.each(DATABASES)("lesson completion with exercises on $name", ({ open }) => {
   let t: TestDb;
@@ -32,46 +31,45 @@ describe.each(DATABASES)("lesson completion with exercises on $name", ({ open })
   });
 
   const learner = async () => {
-    const { id } = await t.db.user.create({ data: { email: `learner-${++counter}@example.com` } });
-    const handler = createCheckHandler({ currentUser: async () => ({ id }), client: t.db, catalog: () => catalog });
-    const check = async (exercise: typeof double, code: string) => {
-      const response = await handler(
-        new Request("http://localhost/api/x", {
-          method: "POST",
-          headers: { "content-type": "application/json", ...fromAddress(`10.2.${counter}.${++address}`) },
-          body: JSON.stringify({ language: exercise.language, code }),
-        }),
-        { params: Promise.resolve({ id: encodeURIComponent(exercise.id) }) },
-      );
+    const user: SessionUser = await t.db.user.create({ data: { email: `learner-${++counter}@example.com` }, select: { id: true, email: true, name: true } });
+    const deps = { currentUser: async () => user, db: t.db };
+    const post = (body: unknown) =>
+      new Request("http://localhost/api/x", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...fromAddress(`10.2.${counter}.${++address}`) },
+        body: JSON.stringify(body),
+      });
+    const check = async (exercise: typeof retry, code: string) => {
+      const response = await checkRoute.withDeps(deps)(post({ language: exercise.language, code }), { params: Promise.resolve({ id: encodeURIComponent(exercise.id) }) });
       expect(response.status).toBe(200);
       return (await response.json()) as { passed: boolean; saved: boolean; completed: boolean };
     };
-    const quiz = async (answers: SubmittedAnswers) =>
-      recordQuizAttempt(
-        { userId: id, quizId: LESSON, lessonId: LESSON, answers, graded: gradeQuiz((await loadQuiz(LESSON, catalog))!, answers), exerciseIds: await lessonExerciseIds(LESSON, catalog) },
-        t.db,
-      );
-    const completedAt = async () => (await t.db.lessonProgress.findUnique({ where: { userId_lessonId: { userId: id, lessonId: LESSON } } }))?.completedAt ?? null;
-    return { check, quiz, completedAt };
+    const attempt = async (answers: SubmittedAnswers) => {
+      const response = await attemptRoute.withDeps(deps)(post({ answers }), { params: Promise.resolve({ track: "node", lesson: "03-async-patterns" }) });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { passed: boolean; completed: boolean };
+    };
+    const completedAt = async () => (await t.db.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId: LESSON } } }))?.completedAt ?? null;
+    return { check, attempt, completedAt };
   };
 
   it("passing the last exercise after the quiz completes the lesson", async () => {
-    const { check, quiz, completedAt } = await learner();
-    expect(await quiz(RIGHT)).toMatchObject({ completed: false });
-    expect(await check(double, double.solution)).toMatchObject({ passed: true, saved: true, completed: false });
-    expect(await check(greet, greet.starter)).toMatchObject({ passed: false, completed: false });
+    const { check, attempt, completedAt } = await learner();
+    expect(await attempt(RIGHT)).toMatchObject({ passed: true, completed: false });
+    expect(await check(retry, retry.solution)).toMatchObject({ passed: true, saved: true, completed: false });
+    expect(await check(withTimeout, withTimeout.starter)).toMatchObject({ passed: false, completed: false });
     expect(await completedAt()).toBeNull();
-    expect(await check(greet, greet.solution)).toMatchObject({ passed: true, saved: true, completed: true });
+    expect(await check(withTimeout, withTimeout.solution)).toMatchObject({ passed: true, saved: true, completed: true });
     expect(await completedAt()).toBeInstanceOf(Date);
   });
 
   it("passing the quiz after every exercise completes the lesson; exercises alone do not", async () => {
-    const { check, quiz, completedAt } = await learner();
-    expect(await check(greet, greet.solution)).toMatchObject({ completed: false });
-    expect(await check(double, double.solution)).toMatchObject({ completed: false });
-    expect(await quiz({ "pick-one": "b", both: [] })).toMatchObject({ completed: false });
+    const { check, attempt, completedAt } = await learner();
+    expect(await check(withTimeout, withTimeout.solution)).toMatchObject({ completed: false });
+    expect(await check(retry, retry.solution)).toMatchObject({ completed: false });
+    expect(await attempt({})).toMatchObject({ passed: false, completed: false });
     expect(await completedAt()).toBeNull();
-    expect(await quiz(RIGHT)).toMatchObject({ completed: true });
+    expect(await attempt(RIGHT)).toMatchObject({ passed: true, completed: true });
     expect(await completedAt()).toBeInstanceOf(Date);
   });
 });

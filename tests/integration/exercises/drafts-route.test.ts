@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDraftHandlers } from "@/app/api/drafts/[key]/handlers";
+import * as drafts from "@/app/api/drafts/[key]/route";
+import type { Deps } from "@/lib/http/use-case";
 import { sqliteTestDb, type TestDb } from "../../support/test-db";
 
 // GET/PUT/DELETE /api/drafts/<key> called directly with a known user and a throwaway SQLite database.
@@ -8,17 +9,20 @@ const KEY = "exercise/node/01-event-loop/in-order";
 
 describe("/api/drafts/<key>", () => {
   let t: TestDb;
-  let ada: ReturnType<typeof createDraftHandlers>;
-  let babbage: ReturnType<typeof createDraftHandlers>;
-  let guest: ReturnType<typeof createDraftHandlers>;
+  let ada: ReturnType<typeof handlersFor>;
+  let babbage: ReturnType<typeof handlersFor>;
+  let guest: ReturnType<typeof handlersFor>;
+  /** The route's three methods with a known user and this test's database. */
+  const handlersFor = (deps: Partial<Deps>) => ({ GET: drafts.GET.withDeps(deps), PUT: drafts.PUT.withDeps(deps), DELETE: drafts.DELETE.withDeps(deps) });
 
   beforeAll(async () => {
     t = await sqliteTestDb();
-    const adaId = (await t.db.user.create({ data: { email: "ada@example.com" } })).id;
-    const babbageId = (await t.db.user.create({ data: { email: "babbage@example.com" } })).id;
-    ada = createDraftHandlers({ currentUser: async () => ({ id: adaId }), client: t.db });
-    babbage = createDraftHandlers({ currentUser: async () => ({ id: babbageId }), client: t.db });
-    guest = createDraftHandlers({ currentUser: async () => null, client: t.db });
+    const select = { id: true, email: true, name: true } as const;
+    const adaUser = await t.db.user.create({ data: { email: "ada@example.com" }, select });
+    const babbageUser = await t.db.user.create({ data: { email: "babbage@example.com" }, select });
+    ada = handlersFor({ currentUser: async () => adaUser, db: t.db });
+    babbage = handlersFor({ currentUser: async () => babbageUser, db: t.db });
+    guest = handlersFor({ currentUser: async () => null, db: t.db });
   });
   afterAll(async () => {
     await t?.cleanup();
@@ -45,7 +49,8 @@ describe("/api/drafts/<key>", () => {
     ["malformed JSON", "{code", KEY, 400, /valid JSON/],
     ["no language", { code: "x" }, KEY, 400, /language/],
     ["an unknown language", { language: "cobol", code: "x" }, KEY, 400, /language/],
-    ["code over 64 KiB", { language: "javascript", code: "x".repeat(65 * 1024) }, KEY, 400, /64 KiB/],
+    // The one code-size check (lib/runner/code-size.ts) answers 413, as the check route does.
+    ["code over 64 KiB", { language: "javascript", code: "x".repeat(65 * 1024) }, KEY, 413, /64 KiB/],
     ["a body over the request limit", { language: "javascript", code: "x".repeat(300 * 1024) }, KEY, 413, /large/],
     ["a key with a space", { language: "javascript", code: "x" }, "my draft", 400, /draft key/],
   ])("refuses %s", async (_name, body, key, status, message) => {

@@ -3,14 +3,14 @@ import { POST as placementRoute } from "@/app/api/path/placement/route";
 import { getCatalog } from "@/lib/content/catalog";
 import type { SubmittedAnswers } from "@/lib/content/quiz-schema";
 import { loadQuiz } from "@/lib/content/quiz-source";
-import { gradeQuiz } from "@/lib/grading/quiz";
 import { getPathCatalog } from "@/lib/path/catalog-source";
 import { buildPath } from "@/lib/path/engine";
 import { getPlacement } from "@/lib/path/placement-source";
 import { addDays } from "@/lib/days";
 import { onboardingAnswersSchema } from "@/lib/path/schema";
 import { getLearnerState, getOnboardingAnswers, saveOnboardingAnswers } from "@/lib/path/store";
-import { recordQuizAttempt } from "@/lib/progress/attempts";
+import { attemptQuiz, recordExerciseCheck } from "@/lib/progress/use-cases";
+import { isMastered } from "@/lib/progress/review-schedule";
 import { DATABASES, type TestDb } from "@/tests/support/test-db";
 import { rightAnswer } from "../../support/quiz-answers";
 
@@ -35,9 +35,8 @@ async function attempt(t: TestDb, userId: string, answers: "right" | "wrong", at
             q.kind === "true-false" ? [[q.id, !q.answer]] : q.kind === "single" ? [[q.id, q.choices.find((c) => c.id !== q.answer)!.id]] : [],
           ),
         );
-  const graded = gradeQuiz(quiz, submitted);
+  const graded = await attemptQuiz({ userId, quizId: GO_QUIZ, answers: submitted }, { db: t.db, now: at });
   expect(graded.passed).toBe(answers === "right");
-  await recordQuizAttempt({ userId, quizId: GO_QUIZ, lessonId: GO_QUIZ, answers: submitted, graded, at }, t.db);
 }
 
 describe.each(DATABASES)("adaptation through the progress layer on $name", ({ open }) => {
@@ -67,7 +66,7 @@ describe.each(DATABASES)("adaptation through the progress layer on $name", ({ op
     const state = await getLearnerState({ userId: id }, t.db);
     expect(state.mastery.goroutines).toEqual({ correct: 0, total: 3 });
     expect(state.completedLessonIds).toEqual([]);
-    expect(state.reviewItems.find((r) => r.topic === "goroutines")).toEqual({ topic: "goroutines", dueAt: addDays(NOW, 1), lapses: 0, lessonId: GO_QUIZ });
+    expect(state.reviewItems.find((r) => r.topic === "goroutines")).toMatchObject({ topic: "goroutines", dueAt: addDays(NOW, 1), lapses: 0, misses: 1, lessonId: GO_QUIZ });
 
     const after = await pathAt(id, NOW);
     expect(order(after).indexOf("go/01-goroutines")).toBeLessThan(order(after).indexOf("node/01-event-loop"));
@@ -78,7 +77,7 @@ describe.each(DATABASES)("adaptation through the progress layer on $name", ({ op
     expect(after.upcomingReviews.map((r) => r.topic)).toContain("goroutines");
 
     const tomorrow = await pathAt(id, addDays(NOW, 1));
-    expect(tomorrow.reviewQueue.find((r) => r.topic === "goroutines")).toEqual({
+    expect(tomorrow.reviewQueue.find((r) => r.topic === "goroutines")).toMatchObject({
       topic: "goroutines",
       dueAt: addDays(NOW, 1).toISOString(),
       lapses: 0,
@@ -88,18 +87,24 @@ describe.each(DATABASES)("adaptation through the progress layer on $name", ({ op
     expect(tomorrow.reviewQueue.find((r) => r.topic === "go-language")?.lessonId).toBe(GO_QUIZ);
   });
 
-  it("passing completes the lesson; a topic reviewed through every interval is mastered and leaves the queue", async () => {
+  it("passing the quiz and the exercise completes the lesson; a topic right at every review is mastered and leaves the queue", async () => {
     const id = await newLearner("grace@example.com");
     await attempt(t, id, "wrong", NOW);
-    // Right at each due date: 1, then 3, 7 and 16 days later, the last step retires the item.
-    let at = addDays(NOW, 1);
-    for (const days of [3, 7, 16, 0]) {
+    // Right each time the card comes due; FSRS pushes each review further out until the topic is mastered.
+    const card = async () => (await t.db.reviewItem.findMany({ where: { userId: id, topic: "goroutines" } }))[0]!;
+    let reviews = 0;
+    let at = (await card()).dueAt;
+    while (!isMastered(await card())) {
+      expect(++reviews).toBeLessThan(8);
       await attempt(t, id, "right", at);
-      at = addDays(at, days);
+      at = (await card()).dueAt;
     }
-    const rows = await t.db.reviewItem.findMany({ where: { userId: id, topic: "goroutines" } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.intervalIndex).toBe(4);
+    expect(reviews).toBeGreaterThan(1);
+    expect(await t.db.reviewItem.count({ where: { userId: id, topic: "goroutines" } })).toBe(1);
+    // The lesson also has an exercise: the server's check of it passing (here without running Go) completes it.
+    const exerciseId = getCatalog().lessons.find((l) => l.id === GO_QUIZ)!.exercises[0]!.id;
+    expect((await getLearnerState({ userId: id }, t.db)).completedLessonIds).toEqual([]);
+    await recordExerciseCheck({ userId: id, exerciseId, language: "go", code: "package main", checked: { passed: true, results: [] } }, { db: t.db, now: at });
 
     const state = await getLearnerState({ userId: id }, t.db);
     expect(state.completedLessonIds).toEqual([GO_QUIZ]);

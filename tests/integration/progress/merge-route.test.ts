@@ -1,50 +1,47 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMergeHandler } from "@/app/api/progress/merge/handler";
 import { GET as guestBirth } from "@/app/api/progress/guest/route";
-import { loadCatalog } from "@/lib/content/catalog";
+import { POST as mergeRoute } from "@/app/api/progress/merge/route";
+import type { SessionUser } from "@/lib/auth/session";
+import { getCatalog, getLessonById } from "@/lib/content/catalog";
 import { loadExercise } from "@/lib/content/exercises";
-import { issueGuestBirth, verifiedGuestBirth } from "@/lib/progress/guest-birth";
 import { dayKey } from "@/lib/days";
-import { getProgressSummary } from "@/lib/progress/summary";
+import { issueGuestBirth, verifiedGuestBirth } from "@/lib/progress/guest-birth";
+import { progressSummary } from "@/lib/progress/use-cases";
 import { fromAddress } from "../../support/client-address";
+import { rightAnswer } from "../../support/quiz-answers";
 import { DATABASES, type TestDb } from "../../support/test-db";
 
-// POST /api/progress/merge as an attacker would use it: a signed-in learner sending a forged guest state. Real
-// catalog lookups (the fixture course), the real sandboxed check, real SQLite and PostgreSQL. The fixture lesson
-// node/01-first has a quiz and two exercises (JavaScript and Python).
+// POST /api/progress/merge as an attacker would use it: a signed-in learner sending a forged guest state. The real
+// catalog, the real sandboxed check, real SQLite and PostgreSQL. node/01-event-loop has a quiz and one JavaScript
+// exercise.
 
 process.env.NEXTAUTH_SECRET ??= "merge-route-test-secret-".padEnd(48, "x");
 
-const catalog = loadCatalog(path.resolve(import.meta.dirname, "../../fixtures/content/valid/lessons"));
-const LESSON = "node/01-first";
-const RIGHT = { "pick-one": "a", both: ["a", "b"] };
-const double = loadExercise(`${LESSON}/double`, catalog)!;
-const greet = loadExercise(`${LESSON}/greet`, catalog)!;
+const LESSON = "node/01-event-loop";
+const quiz = getLessonById(LESSON, getCatalog())!.quiz!;
+const RIGHT = Object.fromEntries(quiz.questions.map((q) => [q.id, rightAnswer(q)]));
+const inOrder = loadExercise(`${LESSON}/in-order`)!;
 const HOUR = 3600_000;
 let serial = 0;
 const id = (prefix: string) => `${prefix}-${String(++serial).padStart(6, "0")}`;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 /** A guest state whose store the server sealed `bornMsAgo` ago (no seal when null). */
-function guestState(bornMsAgo: number | null, records: Record<string, unknown[]>) {
+function guestState(bornMsAgo: number | null, entries: unknown[]) {
   const sealed = bornMsAgo === null ? { guestId: id("guest") } : issueGuestBirth(new Date(Date.now() - bornMsAgo));
-  return { version: 1, ...sealed, lessons: [], visits: [], quizAttempts: [], exercises: [], ...records };
+  return { version: 2, ...sealed, entries };
 }
 
-const exerciseRecord = (exercise: typeof double, code: string, passed = true) => ({
-  id: id("exercise"),
-  exerciseId: exercise.id,
-  lessonId: LESSON,
-  language: exercise.language,
-  passed,
-  code,
-  at: ago(60_000),
+const visit = (lessonId: string, seconds: number, at: string) => ({ event: { type: "visit", id: id("visit"), lessonId, seconds, at } });
+const quizEntry = (answers: unknown, at: string) => ({ event: { type: "quiz", id: id("attempt"), quizId: LESSON, answers, at }, shown: { score: 1, passed: true } });
+const exerciseEntry = (code: string, at = ago(60_000), exerciseId = inOrder.id) => ({
+  event: { type: "exercise", id: id("exercise"), exerciseId, language: inOrder.language, code, at },
+  shown: { passed: true },
 });
 
 describe("GET /api/progress/guest", () => {
   it("seals a new store's birth; the seal holds for that id and instant only", async () => {
-    const response = await guestBirth();
+    const response = await guestBirth(new Request("http://localhost/api/progress/guest"));
     expect(response.headers.get("cache-control")).toBe("no-store");
     const sealed = (await response.json()) as { guestId: string; birth: { at: string; seal: string } };
     expect(Math.abs(Date.parse(sealed.birth.at) - Date.now())).toBeLessThan(10_000);
@@ -66,8 +63,9 @@ describe.each(DATABASES)("POST /api/progress/merge on $name", ({ open }) => {
   });
 
   const learner = async () => {
-    const { id: userId } = await t.db.user.create({ data: { email: `merge-${++counter}@example.com` } });
-    const handler = createMergeHandler({ currentUser: async () => ({ id: userId }), client: t.db, catalog: () => catalog });
+    const user: SessionUser = await t.db.user.create({ data: { email: `merge-${++counter}@example.com` }, select: { id: true, email: true, name: true } });
+    const userId = user.id;
+    const handler = mergeRoute.withDeps({ currentUser: async () => user, db: t.db });
     const merge = async (state: unknown) => {
       const response = await handler(
         new Request("http://localhost/api/progress/merge", {
@@ -76,29 +74,35 @@ describe.each(DATABASES)("POST /api/progress/merge on $name", ({ open }) => {
           body: JSON.stringify(state),
         }),
       );
-      return { status: response.status, body: (await response.json()) as { merged: Record<string, unknown>; error: string } };
+      return { status: response.status, body: (await response.json()) as { merged: { events: number; skipped: string[]; unconfirmedExercises: string[] }; error: string } };
     };
     const lesson = () => t.db.lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId: LESSON } } });
-    return { userId, merge, lesson };
+    const summary = (now = new Date()) => progressSummary({ userId }, { db: t.db, now });
+    return { userId, merge, lesson, summary };
   };
 
-  it("a completedAt with no passing quiz attempt completes nothing", async () => {
-    const { userId, merge, lesson } = await learner();
-    const claim = { lessonId: LESSON, firstOpenedAt: ago(30 * 60_000), lastOpenedAt: ago(20 * 60_000), completedAt: ago(20 * 60_000) };
-    expect((await merge(guestState(HOUR, { lessons: [claim] }))).status).toBe(200);
+  it("refuses a guest (401) and a state the schema refuses (400), storing nothing", async () => {
+    const guestHandler = mergeRoute.withDeps({ currentUser: async () => null, db: t.db });
+    const request = (body: unknown) => new Request("http://localhost/api/progress/merge", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await guestHandler(request(guestState(HOUR, [])))).status).toBe(401);
+    const { merge } = await learner();
+    expect((await merge({ ...guestState(HOUR, []), version: 3 })).status).toBe(400);
+    expect((await merge(guestState(HOUR, [visit(LESSON, 5 * 3600, ago(60_000))]))).status).toBe(400);
+    expect(await t.db.progressEvent.count()).toBe(0);
+  });
+
+  it("a passing quiz alone does not complete a lesson whose exercise has no passing check", async () => {
+    const { merge, lesson, summary } = await learner();
+    expect((await merge(guestState(HOUR, [quizEntry(RIGHT, ago(10 * 60_000))]))).status).toBe(200);
     expect((await lesson())?.completedAt).toBeNull();
-    // A passing quiz alone does not complete a lesson whose exercises have no passing check either.
-    const quiz = { id: id("attempt"), quizId: LESSON, lessonId: LESSON, answers: RIGHT, at: ago(10 * 60_000), passed: true, score: 1 };
-    expect((await merge(guestState(HOUR, { lessons: [claim], quizAttempts: [quiz] }))).status).toBe(200);
-    expect((await lesson())?.completedAt).toBeNull();
-    expect((await getProgressSummary({ userId }, t.db)).lessonsCompleted).toBe(0);
+    expect((await summary()).lessonsCompleted).toBe(0);
   });
 
   it("a claimed pass whose code fails the server's check is not stored as passed", async () => {
     const { userId, merge } = await learner();
-    const { status, body } = await merge(guestState(HOUR, { exercises: [exerciseRecord(double, double.starter)] }));
+    const { status, body } = await merge(guestState(HOUR, [exerciseEntry(inOrder.starter)]));
     expect(status).toBe(200);
-    expect(body.merged.unconfirmedExercises).toEqual([double.id]);
+    expect(body.merged.unconfirmedExercises).toEqual([inOrder.id]);
     const rows = await t.db.exerciseSubmission.findMany({ where: { userId } });
     expect(rows.map((r) => r.passed)).toEqual([false]);
     expect(JSON.parse(rows[0]!.results)).toEqual(expect.arrayContaining([expect.objectContaining({ passed: false })]));
@@ -106,92 +110,85 @@ describe.each(DATABASES)("POST /api/progress/merge on $name", ({ open }) => {
 
   it("passing code is checked, stored as passed, and with the quiz completes the lesson", async () => {
     const { userId, merge, lesson } = await learner();
-    const quiz = { id: id("attempt"), quizId: LESSON, lessonId: LESSON, answers: RIGHT, at: ago(30 * 60_000) };
-    const exercises = [exerciseRecord(double, double.solution), { ...exerciseRecord(greet, greet.solution), at: ago(5 * 60_000) }];
-    const { status, body } = await merge(guestState(HOUR, { quizAttempts: [quiz], exercises }));
+    const exercise = exerciseEntry(inOrder.solution, ago(5 * 60_000));
+    const { status, body } = await merge(guestState(HOUR, [quizEntry(RIGHT, ago(30 * 60_000)), exercise]));
     expect(status).toBe(200);
-    expect(body.merged).toMatchObject({ attempts: 1, exercises: 2, unconfirmedExercises: [] });
-    const rows = await t.db.exerciseSubmission.findMany({ where: { userId }, orderBy: { exerciseId: "asc" } });
-    expect(rows.map((r) => [r.exerciseId, r.passed])).toEqual([
-      [double.id, true],
-      [greet.id, true],
-    ]);
+    expect(body.merged).toEqual({ events: 2, skipped: [], unconfirmedExercises: [] });
+    const rows = await t.db.exerciseSubmission.findMany({ where: { userId } });
+    expect(rows.map((r) => [r.exerciseId, r.passed, r.code])).toEqual([[inOrder.id, true, inOrder.solution]]);
     // The stored results are the server's check, test by test.
-    expect(JSON.parse(rows[0]!.results).map((r: { name: string }) => r.name)).toEqual(double.tests.map((test) => test.name));
-    // Completed when the last requirement first passed: the quiz 30 minutes ago, greet 5, double 1.
-    expect((await lesson())?.completedAt?.toISOString()).toBe(exercises[0]!.at);
+    expect(JSON.parse(rows[0]!.results).map((r: { name: string }) => r.name)).toEqual(inOrder.tests.map((test) => test.name));
+    // Completed when the last requirement first passed: the quiz 30 minutes ago, the exercise 5.
+    expect((await lesson())?.completedAt?.toISOString()).toBe(exercise.event.at);
   });
 
   it.each([
-    ["lesson", { visits: [{ id: "visit-made-up", lessonId: "node/99-made-up", seconds: 60, at: ago(60_000) }] }, /node\/99-made-up/],
-    ["lesson record", { lessons: [{ lessonId: "gamma/01-nowhere", firstOpenedAt: ago(60_000), lastOpenedAt: ago(60_000) }] }, /gamma\/01-nowhere/],
-    ["quiz", { quizAttempts: [{ id: "attempt-made-up", quizId: "python/01-second", lessonId: "python/01-second", answers: {}, at: ago(60_000) }] }, /quiz "python\/01-second"/],
-    ["exercise", { exercises: [{ ...exerciseRecord(double, "x"), exerciseId: `${LESSON}/made-up` }] }, /node\/01-first\/made-up/],
-  ])("an unknown %s id is refused with a 400 naming it, and nothing is stored", async (_what, records, message) => {
+    ["lesson", visit("node/99-made-up", 60, ago(60_000)), "visit:"],
+    ["quiz", { event: { type: "quiz", id: "attempt-made-up", quizId: "python/99-second", answers: {}, at: ago(60_000) } }, "quiz:attempt-made-up"],
+    ["exercise", exerciseEntry("x", ago(60_000), `${LESSON}/made-up`), "exercise:"],
+  ])("an unknown %s id is skipped and named; the rest of the state is merged", async (_what, entry, key) => {
     const { userId, merge } = await learner();
-    const valid = { id: id("visit"), lessonId: LESSON, seconds: 60, at: ago(60_000) };
-    const state = guestState(HOUR, { ...records, visits: [valid, ...((records as { visits?: unknown[] }).visits ?? [])] });
-    const { status, body } = await merge(state);
-    expect(status).toBe(400);
-    expect(body.error).toMatch(message);
-    const where = { userId };
-    const stored = await Promise.all([t.db.lessonProgress.count({ where }), t.db.progressEvent.count({ where }), t.db.activityDay.count({ where })]);
-    expect(stored).toEqual([0, 0, 0]);
+    const { status, body } = await merge(guestState(HOUR, [visit(LESSON, 60, ago(60_000)), entry]));
+    expect(status).toBe(200);
+    expect(body.merged.events).toBe(1);
+    expect(body.merged.skipped).toEqual([expect.stringContaining(key)]);
+    expect(body.merged.skipped[0]).toBe(`${entry.event.type}:${entry.event.id}`);
+    expect(await t.db.lessonProgress.findMany({ where: { userId }, select: { lessonId: true } })).toEqual([{ lessonId: LESSON }]);
+    expect(await t.db.progressEvent.count({ where: { userId } })).toBe(1);
+    expect(await t.db.quizAttempt.count({ where: { userId } })).toBe(0);
+    expect(await t.db.exerciseSubmission.count({ where: { userId } })).toBe(0);
   });
 
   it("120 hours in one request are bounded by the time since the store's sealed birth", async () => {
-    const { userId, merge, lesson } = await learner();
-    const visits = Array.from({ length: 30 }, (_, i) => ({ id: id("visit"), lessonId: LESSON, seconds: 4 * 3600, at: ago(i * 4 * HOUR) }));
-    expect((await merge(guestState(HOUR, { visits }))).status).toBe(200);
+    const { merge, lesson, summary } = await learner();
+    const visits = () => Array.from({ length: 30 }, (_, i) => visit(LESSON, 4 * 3600, ago(i * 4 * HOUR)));
+    expect((await merge(guestState(HOUR, visits()))).status).toBe(200);
     const seconds = (await lesson())!.timeSpentSeconds;
     expect(seconds).toBeGreaterThan(3500);
     expect(seconds).toBeLessThanOrEqual(3600);
-    expect((await getProgressSummary({ userId }, t.db)).totalSeconds).toBe(seconds);
+    expect((await summary()).totalSeconds).toBe(seconds);
 
     // A store without a seal (or with a forged one) can vouch for no time at all.
     const other = await learner();
     const sealed = issueGuestBirth(new Date(Date.now() - HOUR));
-    const forged = guestState(null, { visits: visits.map((v) => ({ ...v, id: id("visit") })) });
-    Object.assign(forged, { guestId: sealed.guestId, birth: { ...sealed.birth, at: ago(200 * HOUR) } });
+    const forged = { ...guestState(null, visits()), guestId: sealed.guestId, birth: { ...sealed.birth, at: ago(200 * HOUR) } };
     expect((await other.merge(forged)).status).toBe(200);
-    expect((await other.merge(guestState(null, { visits: visits.map((v) => ({ ...v, id: id("visit") })) }))).status).toBe(200);
+    expect((await other.merge(guestState(null, visits()))).status).toBe(200);
     expect((await other.lesson())!.timeSpentSeconds).toBe(0);
   });
 
   it("a 30-day streak in one request is not accepted: days before the store's birth do not exist", async () => {
-    const { userId, merge } = await learner();
-    const visits = Array.from({ length: 30 }, (_, i) => ({ id: id("visit"), lessonId: LESSON, seconds: 600, at: ago(i * 24 * HOUR) }));
+    const { merge, summary } = await learner();
+    const visits = Array.from({ length: 30 }, (_, i) => visit(LESSON, 600, ago(i * 24 * HOUR)));
     const bornMsAgo = 60_000;
-    expect((await merge(guestState(bornMsAgo, { visits }))).status).toBe(200);
+    expect((await merge(guestState(bornMsAgo, visits))).status).toBe(200);
     const now = new Date();
     const possible = dayKey(new Date(now.getTime() - bornMsAgo)) === dayKey(now) ? 1 : 2;
-    const summary = await getProgressSummary({ userId, now }, t.db);
-    expect(summary.streak.current).toBeLessThanOrEqual(possible);
-    expect(summary.activity.length).toBeLessThanOrEqual(possible);
-    expect(summary.activity.every((d) => d.day <= dayKey(now))).toBe(true);
+    const s = await summary(now);
+    expect(s.streak.current).toBeLessThanOrEqual(possible);
+    expect(s.activity.length).toBeLessThanOrEqual(possible);
+    expect(s.activity.every((d) => d.day <= dayKey(now))).toBe(true);
   });
 
-  it("merging the same state twice changes nothing", async () => {
+  it("merging the same state twice changes nothing and runs no code again", async () => {
     const { userId, merge } = await learner();
-    const state = guestState(2 * HOUR, {
-      lessons: [{ lessonId: LESSON, firstOpenedAt: ago(HOUR), lastOpenedAt: ago(10 * 60_000), completedAt: ago(10 * 60_000) }],
-      visits: [{ id: id("visit"), lessonId: LESSON, seconds: 900, at: ago(30 * 60_000) }],
-      quizAttempts: [{ id: id("attempt"), quizId: LESSON, lessonId: LESSON, answers: RIGHT, at: ago(20 * 60_000) }],
-      exercises: [exerciseRecord(double, double.solution), exerciseRecord(greet, greet.starter)],
-    });
+    const solved = exerciseEntry(inOrder.solution, ago(30_000));
+    const state = guestState(2 * HOUR, [visit(LESSON, 900, ago(30 * 60_000)), quizEntry(RIGHT, ago(20 * 60_000)), exerciseEntry(inOrder.starter), solved]);
     const snapshot = async () =>
       Promise.all([
         t.db.lessonProgress.findMany({ where: { userId }, select: { lessonId: true, timeSpentSeconds: true, completedAt: true, startedAt: true } }),
         t.db.quizAttempt.count({ where: { userId } }),
-        t.db.exerciseSubmission.findMany({ where: { userId }, select: { exerciseId: true, passed: true }, orderBy: { exerciseId: "asc" } }),
+        t.db.exerciseSubmission.findMany({ where: { userId }, select: { exerciseId: true, passed: true, code: true }, orderBy: { createdAt: "asc" } }),
         t.db.activityDay.findMany({ where: { userId }, select: { day: true, secondsSpent: true, actions: true } }),
       ]);
     const first = await merge(state);
-    expect(first.body.merged).toMatchObject({ attempts: 1, visits: 1, exercises: 2, unconfirmedExercises: [greet.id] });
+    // Only the latest claimed pass per exercise is checked; the earlier one is a claim nothing confirms, so not stored.
+    expect(first.body.merged).toEqual({ events: 3, skipped: [], unconfirmedExercises: [] });
     const once = await snapshot();
-    expect(once[0]).toMatchObject([{ timeSpentSeconds: 900, completedAt: null }]);
+    expect(once[0]).toMatchObject([{ timeSpentSeconds: 900, completedAt: new Date(solved.event.at) }]);
+    expect(once[2]).toEqual([{ exerciseId: inOrder.id, passed: true, code: inOrder.solution }]);
     const second = await merge(state);
-    expect(second.body.merged).toEqual({ attempts: 0, visits: 0, exercises: 0, lessons: 0, unconfirmedExercises: [] });
+    expect(second.body.merged).toEqual({ events: 0, skipped: [], unconfirmedExercises: [] });
     expect(await snapshot()).toEqual(once);
   });
 });

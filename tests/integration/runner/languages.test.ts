@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCode } from "@/lib/runner/run-code";
-import type { CodeLanguage } from "@/lib/course/vocabulary";
+import { CODE_LANGUAGES, type CodeLanguage } from "@/lib/course/vocabulary";
 
 // The real toolchains in the real sandbox: what a learner sees for the four everyday outcomes, per language.
 type Case = { hello: string; compileError?: string; syntaxError?: string; panic: string; echo: string };
@@ -46,7 +46,7 @@ const EXPECT_HELLO: Record<CodeLanguage, string> = {
   rust: "hello from rust\n",
 };
 
-describe.each(Object.keys(CASES) as CodeLanguage[])("%s on the server", (language) => {
+describe.each(CODE_LANGUAGES)("%s on the server", (language) => {
   const cases = CASES[language];
 
   it("prints hello world and exits 0", async () => {

@@ -12,29 +12,21 @@ import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
 const AT = new Date("2026-03-01T12:00:00Z");
 const JS_DEV = onboardingAnswersSchema.parse({ background: "frontend-js", goals: ["real-time"], hoursPerWeek: 4 });
 
+/** A guest's store: each attempt a quiz event with what the server said; each completed lesson a passed quiz on it. */
 function guest(attempts: { lessonId: string; results: { questionId: string; correct: boolean; topics: string[] }[]; at?: Date; passed?: boolean }[], completed: string[] = []): GuestState {
-  const at = AT.toISOString();
+  const quiz = (i: number, quizId: string, at: Date, shown: NonNullable<GuestState["entries"][number]["shown"]>) => ({
+    event: { type: "quiz" as const, id: `attempt-${String(i).padStart(4, "0")}`, quizId, answers: {}, at: at.toISOString() },
+    shown,
+  });
   return {
-    version: 1,
+    version: 2,
     guestId: "guest-0001",
-    lessons: [...new Set([...attempts.map((a) => a.lessonId), ...completed])].map((lessonId) => ({
-      lessonId,
-      firstOpenedAt: at,
-      lastOpenedAt: at,
-      completedAt: completed.includes(lessonId) ? at : null,
-    })),
-    visits: [],
-    quizAttempts: attempts.map((a, i) => ({
-      id: `attempt-${String(i).padStart(4, "0")}`,
-      quizId: a.lessonId,
-      lessonId: a.lessonId,
-      answers: {},
-      at: (a.at ?? AT).toISOString(),
-      score: a.results.filter((r) => r.correct).length / a.results.length,
-      passed: a.passed ?? false,
-      results: a.results,
-    })),
-    exercises: [],
+    entries: [
+      ...attempts.map((a, i) =>
+        quiz(i, a.lessonId, a.at ?? AT, { score: a.results.filter((r) => r.correct).length / a.results.length, passed: a.passed ?? false, results: a.results }),
+      ),
+      ...completed.map((lessonId, i) => quiz(attempts.length + i, lessonId, AT, { score: 1, passed: true, results: [], lesson: { hasQuiz: true, exerciseIds: [] } })),
+    ],
   };
 }
 
@@ -49,7 +41,7 @@ describe("guestLearnerState", () => {
     const state = guestLearnerState(guest([failedGo], ["choosing/01-the-landscape"]), AT)!;
     expect(state.mastery).toEqual({ channels: { correct: 0, total: 2 }, goroutines: { correct: 1, total: 1 } });
     expect(state.completedLessonIds).toEqual(["choosing/01-the-landscape"]);
-    expect(state.reviewItems).toEqual([{ topic: "channels", dueAt: addDays(AT, 1), lapses: 0, lessonId: "go/02-channels" }]);
+    expect(state.reviewItems).toMatchObject([{ topic: "channels", dueAt: addDays(AT, 1), lapses: 0, misses: 1, lastMissedAt: AT, lessonId: "go/02-channels" }]);
   });
 
   it("drops topics and lesson ids the preview route would refuse, instead of failing the whole path", () => {
@@ -70,7 +62,7 @@ describe("guestLearnerState", () => {
     expect(after.reviewQueue).toEqual([]);
     expect(after.upcomingReviews.map((r) => [r.topic, r.lessonId])).toEqual([["channels", "go/02-channels"]]);
     const tomorrow = buildPath({ answers: JS_DEV, learner, catalog: PATH_CATALOG, now: addDays(AT, 1) });
-    expect(tomorrow.reviewQueue).toEqual([{ topic: "channels", dueAt: addDays(AT, 1).toISOString(), lapses: 0, lessonId: "go/02-channels" }]);
+    expect(tomorrow.reviewQueue).toMatchObject([{ topic: "channels", dueAt: addDays(AT, 1).toISOString(), lapses: 0, lessonId: "go/02-channels" }]);
   });
 
   it("passes the preview route's validation as the browser sends it (JSON, dates as text)", () => {

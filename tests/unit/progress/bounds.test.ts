@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clampInstant, creditForDay, creditVisits, DAY_SECONDS } from "@/lib/progress/bounds";
-import { currentStreak, exercisesToCheck, MAX_MERGE_CHECKS } from "@/lib/progress/rules";
+import { currentStreak } from "@/lib/progress/summary";
+import { exercisesToCheck, MAX_MERGE_CHECKS, type Entry } from "@/lib/progress/verify";
 
 const at = (iso: string) => new Date(iso);
 const H = 3600;
@@ -79,31 +80,26 @@ describe("streaks come from days inside the window", () => {
 });
 
 describe("exercisesToCheck", () => {
-  const record = (id: string, exerciseId: string, iso: string, extra: { passed?: boolean; code?: string } = {}) => ({
-    id,
-    exerciseId,
-    language: "javascript",
-    passed: extra.passed ?? true,
-    code: extra.code ?? "code",
-    at: iso,
+  const entry = (id: string, exerciseId: string, iso: string, passed = true): Entry => ({
+    event: { type: "exercise", id, exerciseId, language: "javascript", code: "code", at: iso },
+    shown: { passed },
   });
 
-  it("checks the latest pass with code per exercise, skips failures, codeless and merged records", () => {
-    const ids = exercisesToCheck(
-      [
-        record("ex-000001", "a/01/x", "2026-03-01T10:00:00Z"),
-        record("ex-000002", "a/01/x", "2026-03-01T11:00:00Z"),
-        record("ex-000003", "a/01/y", "2026-03-01T12:00:00Z", { passed: false }),
-        record("ex-000004", "a/01/z", "2026-03-01T12:00:00Z", { code: "" }),
-        record("ex-000005", "a/01/w", "2026-03-01T12:00:00Z"),
-      ],
-      new Set(["exercise:ex-000005"]),
-    );
-    expect(ids).toEqual(["ex-000002"]);
+  it("checks the latest reported pass per exercise and skips reported failures", () => {
+    const ids = exercisesToCheck([
+      entry("ex-000001", "a/01/x", "2026-03-01T10:00:00Z"),
+      entry("ex-000002", "a/01/x", "2026-03-01T11:00:00Z"),
+      entry("ex-000003", "a/01/y", "2026-03-01T12:00:00Z", false),
+      entry("ex-000005", "a/01/w", "2026-03-01T12:00:00Z"),
+    ]);
+    expect([...ids].sort()).toEqual(["ex-000002", "ex-000005"]);
   });
 
-  it("never asks for more sandbox runs than the budget", () => {
-    const many = Array.from({ length: 50 }, (_, i) => record(`ex-${String(i).padStart(6, "0")}`, `a/01/e${i}`, "2026-03-01T10:00:00Z"));
-    expect(exercisesToCheck(many, new Set())).toHaveLength(MAX_MERGE_CHECKS);
+  it("never asks for more sandbox runs than the budget, and keeps the newest", () => {
+    const many = Array.from({ length: 50 }, (_, i) => entry(`ex-${String(i).padStart(6, "0")}`, `a/01/e${i}`, new Date(Date.UTC(2026, 2, 1, 0, i)).toISOString()));
+    const ids = exercisesToCheck(many);
+    expect(ids.size).toBe(MAX_MERGE_CHECKS);
+    expect(ids.has("ex-000049")).toBe(true);
+    expect(ids.has("ex-000000")).toBe(false);
   });
 });

@@ -1,183 +1,181 @@
 import { describe, expect, it } from "vitest";
-import { quizSchema } from "@/lib/content/quiz-schema";
-import { gradeQuiz } from "@/lib/grading/quiz";
+import { getCatalog, getLessonById } from "@/lib/content/catalog";
+import { getPlacement } from "@/lib/path/placement-source";
 import { guestStateSchema, type GuestState } from "@/lib/progress/guest-schema";
-import { mergeGuestProgress, type GuestForMerge, type MergeWrites, type ServerSnapshot } from "@/lib/progress/rules";
+import { applyWrites, emptyRecords, plan, type Records } from "@/lib/progress/model";
+import { nextReviewCard } from "@/lib/progress/review-schedule";
+import { entriesToVerify, requirementsFrom, verifyEvents, type CheckCode } from "@/lib/progress/verify";
+import { rightAnswer } from "../../support/quiz-answers";
 
-const quiz = quizSchema.parse({
-  questions: [
-    { id: "one", prompt: "?", explanation: "!", topics: ["gil"], kind: "true-false", answer: true },
-    { id: "two", prompt: "?", explanation: "!", topics: ["threads"], kind: "true-false", answer: false },
-  ],
-});
-const LESSON = "python/03-gil";
+// A guest's browser progress into an account, as mergeGuest does it without the database: the events the account has
+// not applied are verified (quiz answers graded again, passing code checked again — here by a stand-in for the
+// sandbox) and planned by the pure model against the account's records.
 
-/** The server's grading of every attempt, and its check of every exercise as passing what the browser said. */
-function regrade(guest: GuestState): GuestForMerge {
-  return {
-    ...guest,
-    quizAttempts: guest.quizAttempts.map((a) => ({ ...a, graded: a.quizId === LESSON ? gradeQuiz(quiz, a.answers) : null })),
-    exercises: guest.exercises.map((e) => ({ ...e, checked: e.passed ? { passed: true, results: [] } : null })),
-  };
-}
+const catalog = getCatalog();
+const LESSON = "node/01-event-loop";
+const EXERCISE = "node/01-event-loop/in-order";
+const quiz = getLessonById(LESSON, catalog)!.quiz!;
+const RIGHT = Object.fromEntries(quiz.questions.map((q) => [q.id, rightAnswer(q)]));
+const TOPICS = [...new Set(quiz.questions.flatMap((q) => q.topics))].sort();
 
-function emptyServer(): ServerSnapshot {
-  return { appliedEventIds: new Set(), lessons: new Map(), reviewItems: new Map(), daySeconds: new Map() };
-}
-
-/** The guest store was sealed before its first record; the merge happens days after its last. */
+/** The store was sealed before its first event; the merge happens days after its last. */
 const WINDOW = { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-03-10T00:00:00Z") };
-const merge = (server: ServerSnapshot, state: GuestForMerge) => mergeGuestProgress(server, state, WINDOW);
 
-/** What the database does with the writes, in memory, to check that a second merge finds nothing left to do. */
-function apply(server: ServerSnapshot, writes: MergeWrites, now: Date): ServerSnapshot {
-  const lessons = new Map(server.lessons);
-  for (const l of writes.lessons) lessons.set(l.lessonId, { startedAt: l.startedAt, lastOpenedAt: l.lastOpenedAt });
-  const reviewItems = new Map(server.reviewItems);
-  for (const r of writes.reviewItems) reviewItems.set(r.topic, { ...r, updatedAt: now });
-  const daySeconds = new Map(server.daySeconds);
-  for (const d of writes.activity) daySeconds.set(d.day, (daySeconds.get(d.day) ?? 0) + d.seconds);
-  return { appliedEventIds: new Set([...server.appliedEventIds, ...writes.eventIds]), lessons, reviewItems, daySeconds };
+/** The server's check, standing in for the sandbox: passes unless told otherwise. */
+const passes: CheckCode = async () => ({ passed: true, results: [] });
+
+async function merge(records: Records, guest: GuestState, options: { check?: CheckCode; maxChecks?: number } = {}) {
+  const fresh = entriesToVerify(guest.entries, records.appliedEventIds);
+  const verification = await verifyEvents(fresh, { catalog, placement: getPlacement, check: options.check ?? passes, maxChecks: options.maxChecks });
+  const writes = plan(records, verification.verified, { window: WINDOW, requirements: requirementsFrom(catalog) });
+  return { ...verification, writes, records: applyWrites(records, writes) };
 }
 
 const guest = guestStateSchema.parse({
-  version: 1,
+  version: 2,
   guestId: "guest-0001",
-  lessons: [{ lessonId: LESSON, firstOpenedAt: "2026-03-01T10:00:00Z", lastOpenedAt: "2026-03-02T09:00:00Z", completedAt: "2026-03-02T09:10:00Z" }],
-  visits: [
-    { id: "visit-0001", lessonId: LESSON, seconds: 300, at: "2026-03-01T10:05:00Z" },
-    { id: "visit-0002", lessonId: LESSON, seconds: 120, at: "2026-03-02T09:05:00Z" },
+  entries: [
+    { event: { type: "visit", id: "visit-0001", lessonId: LESSON, seconds: 0, at: "2026-03-01T10:00:00Z" } },
+    { event: { type: "visit", id: "visit-0002", lessonId: LESSON, seconds: 300, at: "2026-03-01T10:05:00Z" } },
+    // The browser claims a pass; the server grades the empty answers as 0.
+    { event: { type: "quiz", id: "attempt-01", quizId: LESSON, answers: {}, at: "2026-03-01T10:10:00Z" }, shown: { score: 1, passed: true } },
+    { event: { type: "visit", id: "visit-0003", lessonId: LESSON, seconds: 120, at: "2026-03-02T09:05:00Z" } },
+    { event: { type: "exercise", id: "exercise-01", exerciseId: EXERCISE, language: "javascript", code: "solved", at: "2026-03-02T09:06:00Z" }, shown: { passed: true } },
+    { event: { type: "quiz", id: "attempt-02", quizId: LESSON, answers: RIGHT, at: "2026-03-02T09:08:00Z" }, shown: { score: 1, passed: true } },
   ],
-  quizAttempts: [
-    { id: "attempt-01", quizId: LESSON, lessonId: LESSON, answers: { one: false, two: false }, at: "2026-03-01T10:10:00Z" },
-    { id: "attempt-02", quizId: LESSON, lessonId: LESSON, answers: { one: true, two: false }, at: "2026-03-02T09:08:00Z", score: 1, passed: true },
-  ],
-  exercises: [{ id: "exercise-01", exerciseId: "python/03-gil/counter", lessonId: LESSON, language: "python", passed: true, code: "x = 1", at: "2026-03-02T09:06:00Z" }],
-});
+}) as GuestState;
 
-describe("mergeGuestProgress", () => {
-  it("brings every guest record into an empty account once", () => {
-    const writes = merge(emptyServer(), regrade(guest));
-    expect(writes.eventIds).toEqual(["exercise:exercise-01", "quiz:attempt-01", "quiz:attempt-02", "visit:visit-0001", "visit:visit-0002"]);
-    expect(writes.attempts.map((a) => a.graded.score)).toEqual([0.5, 1]);
-    expect(writes.exercises).toHaveLength(1);
+describe("merging a guest's events", () => {
+  it("brings every event into an empty account once, graded and checked by the server", async () => {
+    const { writes, skipped, unconfirmed } = await merge(emptyRecords(), guest);
+    expect(skipped).toEqual([]);
+    expect(unconfirmed).toEqual([]);
+    expect(writes.eventIds).toEqual(["exercise:exercise-01", "quiz:attempt-01", "quiz:attempt-02", "visit:visit-0001", "visit:visit-0002", "visit:visit-0003"]);
+    expect(writes.attempts.map((a) => [a.score, a.passed])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
+    expect(writes.submissions.map((s) => [s.exerciseId, s.passed, s.code])).toEqual([[EXERCISE, true, "solved"]]);
     expect(writes.lessons).toEqual([
       {
         lessonId: LESSON,
         startedAt: new Date("2026-03-01T10:00:00Z"),
-        // The last visit is later than the lesson record's own lastOpenedAt.
-        lastOpenedAt: new Date("2026-03-02T09:05:00Z"),
+        lastOpenedAt: new Date("2026-03-02T09:08:00Z"),
+        // The exercise passed at 09:06, the quiz at 09:08: the lesson's last requirement.
+        completedAt: new Date("2026-03-02T09:08:00Z"),
+        timeSpentSeconds: 0,
         addSeconds: 420,
         exists: false,
       },
     ]);
-    expect(writes.mastery).toEqual([
-      { topic: "gil", correct: 1, total: 2 },
-      { topic: "threads", correct: 2, total: 2 },
-    ]);
-    // Missed "gil" on day 1 -> review due a day later; answered right before it was due -> unchanged.
-    expect(writes.reviewItems).toEqual([{ topic: "gil", lessonId: LESSON, intervalIndex: 0, lapses: 0, dueAt: new Date("2026-03-02T10:10:00Z") }]);
-    expect(writes.activity).toEqual([
+    expect(writes.mastery).toEqual(TOPICS.map((topic) => {
+      const n = quiz.questions.filter((q) => q.topics.includes(topic)).length;
+      return { topic, correct: n, total: 2 * n };
+    }));
+    // Missed on day 1 → a card per topic; answered right the next morning, before it was due → unchanged.
+    expect(writes.reviews.map((c) => [c.topic, c.misses, c.lastMissedAt])).toEqual(TOPICS.map((t) => [t, 1, new Date("2026-03-01T10:10:00Z")]));
+    expect(writes.days).toEqual([
       { day: "2026-03-01", seconds: 300, actions: 2 },
-      { day: "2026-03-02", seconds: 120, actions: 3 },
+      { day: "2026-03-02", seconds: 120, actions: 2 },
     ]);
+    expect(writes.drafts).toEqual([{ key: `exercise/${EXERCISE}`, draft: expect.objectContaining({ code: "solved", result: { passed: true } }) }]);
   });
 
-  it("merging twice changes nothing the second time", () => {
-    const first = merge(emptyServer(), regrade(guest));
-    const after = apply(emptyServer(), first, new Date("2026-03-03T00:00:00Z"));
-    const second = merge(after, regrade(guest));
-    expect(second).toEqual({ eventIds: [], lessons: [], attempts: [], exercises: [], unconfirmed: [], mastery: [], reviewItems: [], activity: [] });
+  it("merging twice changes nothing the second time and checks no code again", async () => {
+    const first = await merge(emptyRecords(), guest);
+    let checks = 0;
+    const second = await merge(first.records, guest, { check: async () => (checks++, { passed: true, results: [] }) });
+    expect(second.writes).toEqual({ eventIds: [], lessons: [], attempts: [], submissions: [], mastery: [], reviews: [], days: [], drafts: [], onboarding: null });
+    expect(checks).toBe(0);
   });
 
-  it("a guest state that grew after a merge adds only the new records", () => {
-    const first = merge(emptyServer(), regrade(guest));
-    const after = apply(emptyServer(), first, new Date("2026-03-02T12:00:00Z"));
-    const grown = guestStateSchema.parse({
-      ...guest,
-      visits: [...guest.visits, { id: "visit-0003", lessonId: LESSON, seconds: 60, at: "2026-03-04T08:00:00Z" }],
-    });
-    const second = merge(after, regrade(grown));
-    expect(second.eventIds).toEqual(["visit:visit-0003"]);
-    expect(second.lessons).toMatchObject([{ lessonId: LESSON, addSeconds: 60, lastOpenedAt: new Date("2026-03-04T08:00:00Z") }]);
-    expect(second.attempts).toEqual([]);
-    expect(second.activity).toEqual([{ day: "2026-03-04", seconds: 60, actions: 1 }]);
+  it("of two claimed passes, only the latest is checked, the first time and never again", async () => {
+    const earlier = { event: { type: "exercise" as const, id: "exercise-00", exerciseId: EXERCISE, language: "javascript" as const, code: "older", at: "2026-03-02T09:00:00Z" }, shown: { passed: true } };
+    const twoPasses = { ...guest, entries: [earlier, ...guest.entries] };
+    const ran: string[] = [];
+    const check: CheckCode = async (_exercise, code) => (ran.push(code), { passed: true, results: [] });
+    const first = await merge(emptyRecords(), twoPasses, { check });
+    expect(ran).toEqual(["solved"]);
+    expect(first.writes.eventIds).not.toContain("exercise:exercise-00");
+    const second = await merge(first.records, twoPasses, { check });
+    expect(ran).toEqual(["solved"]);
+    expect(second.writes.eventIds).toEqual([]);
+    expect(second.unconfirmed).toEqual([]);
   });
 
-  it("duplicate records inside one guest state count once", () => {
-    const doubled = { ...guest, visits: [...guest.visits, guest.visits[0]!], quizAttempts: [...guest.quizAttempts, guest.quizAttempts[0]!] };
-    const writes = merge(emptyServer(), regrade(doubled));
+  it("a guest state that grew after a merge adds only the new events", async () => {
+    const first = await merge(emptyRecords(), guest);
+    const grown = { ...guest, entries: [...guest.entries, { event: { type: "visit" as const, id: "visit-0004", lessonId: LESSON, seconds: 60, at: "2026-03-04T08:00:00Z" } }] };
+    const { writes } = await merge(first.records, grown);
+    expect(writes.eventIds).toEqual(["visit:visit-0004"]);
+    expect(writes.lessons).toMatchObject([{ lessonId: LESSON, addSeconds: 60, lastOpenedAt: new Date("2026-03-04T08:00:00Z") }]);
+    expect(writes.attempts).toEqual([]);
+    expect(writes.days).toEqual([{ day: "2026-03-04", seconds: 60, actions: 0 }]);
+  });
+
+  it("an event kept twice in one guest state counts once", async () => {
+    const doubled = { ...guest, entries: [...guest.entries, guest.entries[1]!, guest.entries[2]!] };
+    const { writes } = await merge(emptyRecords(), doubled);
     expect(writes.lessons[0]!.addSeconds).toBe(420);
     expect(writes.attempts).toHaveLength(2);
   });
 
-  it("writes no completion: a guest's completedAt is never taken (the store settles it from stored rows)", () => {
-    const writes = merge(emptyServer(), regrade(guest));
-    expect(JSON.stringify(writes)).not.toContain("completedAt");
+  it("stores a claimed pass only as the server's check found it, and names the passes it could not confirm", async () => {
+    const failing = await merge(emptyRecords(), guest, { check: async () => ({ passed: false, results: [{ name: "t", passed: false }] }) });
+    expect(failing.writes.submissions.map((s) => [s.passed, s.results])).toEqual([[false, [{ name: "t", passed: false }]]]);
+    expect(failing.unconfirmed).toEqual([EXERCISE]);
+    expect(failing.writes.lessons[0]!.completedAt).toBeNull();
+
+    // Over the budget of sandbox runs: the claimed pass is neither believed nor marked as applied (a later merge checks it).
+    const unchecked = await merge(emptyRecords(), guest, { maxChecks: 0 });
+    expect(unchecked.writes.submissions).toEqual([]);
+    expect(unchecked.writes.eventIds).not.toContain("exercise:exercise-01");
+    expect(unchecked.unconfirmed).toEqual([EXERCISE]);
   });
 
-  it("stores a claimed pass only as the server's check found it, and names the passes it could not confirm", () => {
-    const failingOnServer = { ...regrade(guest), exercises: [{ ...guest.exercises[0]!, checked: { passed: false, results: [{ name: "t", passed: false }] } }] };
-    const failing = merge(emptyServer(), failingOnServer);
-    expect(failing.exercises.map((e) => [e.passed, e.results])).toEqual([[false, [{ name: "t", passed: false }]]]);
-    expect(failing.unconfirmed).toEqual(["python/03-gil/counter"]);
-
-    const unchecked = merge(emptyServer(), { ...regrade(guest), exercises: [{ ...guest.exercises[0]!, checked: null }] });
-    expect(unchecked.exercises).toEqual([]);
-    expect(unchecked.eventIds).toContain("exercise:exercise-01");
-    expect(unchecked.unconfirmed).toEqual(["python/03-gil/counter"]);
+  it("skips events naming a quiz or exercise the course does not have, or code in the wrong language", async () => {
+    const odd = guestStateSchema.parse({
+      ...guest,
+      entries: [
+        { event: { type: "quiz", id: "attempt-09", quizId: "node/99-gone", answers: {}, at: "2026-03-01T10:10:00Z" } },
+        { event: { type: "exercise", id: "exercise-09", exerciseId: EXERCISE, language: "python", code: "x", at: "2026-03-01T10:10:00Z" }, shown: { passed: false } },
+        { event: { type: "visit", id: "visit-0009", lessonId: "node/99-gone", seconds: 10, at: "2026-03-01T10:10:00Z" } },
+      ],
+    }) as GuestState;
+    const { writes, skipped } = await merge(emptyRecords(), odd);
+    expect(skipped).toEqual(["exercise:exercise-09", "quiz:attempt-09", "visit:visit-0009"]);
+    expect(writes.eventIds).toEqual([]);
   });
 
-  it("scores come from the server's grading, not the browser's claim", () => {
-    const lying = { ...guest, quizAttempts: [{ ...guest.quizAttempts[0]!, score: 1, passed: true }] };
-    const writes = merge(emptyServer(), regrade(lying));
-    expect(writes.attempts[0]!.graded.score).toBe(0.5);
-    expect(writes.attempts[0]!.graded.passed).toBe(false);
-  });
+  it("a guest answer older than the account's review card does not rewind it; a newer miss moves it", async () => {
+    const topic = TOPICS[0]!;
+    const newer = emptyRecords();
+    newer.reviews.set(topic, nextReviewCard(null, "wrong", { topic, lessonId: LESSON, at: new Date("2026-03-05T00:00:00Z") })!);
+    expect((await merge(newer, guest)).writes.reviews.map((c) => c.topic)).not.toContain(topic);
 
-  it("attempts on a quiz that no longer exists are left unapplied", () => {
-    const gone = { ...guest, quizAttempts: [{ ...guest.quizAttempts[0]!, quizId: "python/99-gone", lessonId: "python/99-gone" }] };
-    const writes = merge(emptyServer(), regrade(gone));
-    expect(writes.attempts).toEqual([]);
-    expect(writes.eventIds).not.toContain("quiz:attempt-01");
-  });
-
-  it("a guest answer older than the account's review item does not overwrite it", () => {
-    const server: ServerSnapshot = {
-      ...emptyServer(),
-      reviewItems: new Map([
-        ["gil", { topic: "gil", lessonId: LESSON, intervalIndex: 2, lapses: 0, dueAt: new Date("2026-03-20T00:00:00Z"), updatedAt: new Date("2026-03-10T00:00:00Z") }],
-      ]),
-    };
-    const writes = merge(server, regrade(guest));
-    expect(writes.reviewItems).toEqual([]);
-  });
-
-  it("a newer guest miss resets an older account review item", () => {
-    const server: ServerSnapshot = {
-      ...emptyServer(),
-      reviewItems: new Map([
-        ["gil", { topic: "gil", lessonId: LESSON, intervalIndex: 2, lapses: 0, dueAt: new Date("2026-03-05T00:00:00Z"), updatedAt: new Date("2026-02-20T00:00:00Z") }],
-      ]),
-    };
-    const writes = merge(server, regrade(guest));
-    expect(writes.reviewItems).toEqual([{ topic: "gil", lessonId: LESSON, intervalIndex: 0, lapses: 1, dueAt: new Date("2026-03-02T10:10:00Z") }]);
+    const older = emptyRecords();
+    older.reviews.set(topic, nextReviewCard(null, "wrong", { topic, lessonId: LESSON, at: new Date("2026-02-20T00:00:00Z") })!);
+    const moved = (await merge(older, guest)).writes.reviews.find((c) => c.topic === topic)!;
+    expect(moved).toMatchObject({ misses: 2, lastMissedAt: new Date("2026-03-01T10:10:00Z") });
   });
 });
 
-describe("guestStateSchema rejects what a browser should never send", () => {
+describe("guestStateSchema refuses what a browser should never send", () => {
+  const visit = (patch: object) => ({ ...guest, entries: [{ event: { type: "visit", id: "visit-0009", lessonId: LESSON, seconds: 5, at: "2026-03-01T10:00:00Z", ...patch } }] });
   it.each([
-    { why: "unknown version", patch: { version: 2 } },
-    { why: "bad lesson id", patch: { lessons: [{ lessonId: "../etc", firstOpenedAt: "2026-03-01T10:00:00Z", lastOpenedAt: "2026-03-01T10:00:00Z" }] } },
-    { why: "a visit longer than four hours", patch: { visits: [{ id: "visit-0009", lessonId: LESSON, seconds: 4 * 3600 + 1, at: "2026-03-01T10:00:00Z" }] } },
-    { why: "negative time", patch: { visits: [{ id: "visit-0009", lessonId: LESSON, seconds: -5, at: "2026-03-01T10:00:00Z" }] } },
-    { why: "a short event id", patch: { visits: [{ id: "v", lessonId: LESSON, seconds: 5, at: "2026-03-01T10:00:00Z" }] } },
-    { why: "a date that is not ISO", patch: { visits: [{ id: "visit-0009", lessonId: LESSON, seconds: 5, at: "yesterday" }] } },
-  ])("$why", ({ patch }) => {
-    expect(guestStateSchema.safeParse({ ...guest, ...patch }).success).toBe(false);
+    { why: "an unknown version", state: { ...guest, version: 3 } },
+    { why: "a bad lesson id", state: visit({ lessonId: "../etc" }) },
+    { why: "a visit longer than four hours", state: visit({ seconds: 4 * 3600 + 1 }) },
+    { why: "negative time", state: visit({ seconds: -5 }) },
+    { why: "a short event id", state: visit({ id: "v" }) },
+    { why: "a date that is not ISO", state: visit({ at: "yesterday" }) },
+    { why: "an unknown kind of event", state: visit({ type: "teleport" }) },
+    { why: "a draft with code but no language", state: { ...guest, entries: [{ event: { type: "draft", id: "draft-0001", key: "a/b", code: "x", at: "2026-03-01T10:00:00Z" } }] } },
+  ])("$why", ({ state }) => {
+    expect(guestStateSchema.safeParse(state).success).toBe(false);
   });
 
   it("accepts an empty state", () => {
-    expect(guestStateSchema.parse({ version: 1, guestId: "guest-0002" })).toEqual({ version: 1, guestId: "guest-0002", lessons: [], visits: [], quizAttempts: [], exercises: [] });
+    expect(guestStateSchema.parse({ version: 2, guestId: "guest-0002", entries: [] })).toEqual({ version: 2, guestId: "guest-0002", entries: [] });
   });
 });

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  completionInstant,
-  currentStreak,
-  dayKey,
-  isDue,
-  isMastered,
-  longestStreak,
-  masteryDeltas,
-  masteryLevel,
-  nextReviewState,
-  orderReviewQueue,
-  reviewChanges,
-  type ReviewState,
-} from "@/lib/progress/rules";
+import { dayKey } from "@/lib/days";
+import { completionInstant, masteryDeltas, masteryLevel } from "@/lib/progress/model";
+import { currentStreak, longestStreak } from "@/lib/progress/summary";
+
+// The progress model's small rules, each on its own. How reviews are scheduled (FSRS) is in review-schedule.test.ts;
+// how the rules combine over events is in model.test.ts.
 
 const at = (iso: string) => new Date(iso);
-const T0 = at("2026-03-01T10:00:00Z");
-const day = (n: number) => new Date(T0.getTime() + n * 86_400_000);
 
 describe("completionInstant", () => {
   const t1 = at("2026-03-01T10:00:00Z");
@@ -57,76 +47,6 @@ describe("mastery", () => {
     { correct: 9, total: 10, level: 10 / 12 },
   ])("level($correct/$total) = $level", ({ correct, total, level }) => {
     expect(masteryLevel({ correct, total })).toBeCloseTo(level, 10);
-  });
-});
-
-describe("spaced repetition: 1, 3, 7, 16 days", () => {
-  const input = { topic: "gil", lessonId: "python/03-gil" };
-
-  it("a wrong answer creates an item due in a day", () => {
-    expect(nextReviewState(null, "wrong", { ...input, at: T0 })).toEqual({ ...input, intervalIndex: 0, lapses: 0, dueAt: day(1) });
-  });
-
-  it("a correct answer with no item creates nothing", () => {
-    expect(nextReviewState(null, "correct", { ...input, at: T0 })).toBeNull();
-  });
-
-  it("walks 1 → 3 → 7 → 16 days, then mastered", () => {
-    let item = nextReviewState(null, "wrong", { ...input, at: T0 })!;
-    const dueDays: number[] = [];
-    let now = T0;
-    while (!isMastered(item)) {
-      now = item.dueAt;
-      item = nextReviewState(item, "correct", { ...input, at: now })!;
-      dueDays.push(Math.round((item.dueAt.getTime() - now.getTime()) / 86_400_000));
-    }
-    expect(dueDays).toEqual([3, 7, 16, 0]);
-    expect(item.intervalIndex).toBe(4);
-    expect(isDue(item, day(1000))).toBe(false);
-  });
-
-  it("a correct answer before the item is due changes nothing", () => {
-    const item = nextReviewState(null, "wrong", { ...input, at: T0 })!;
-    expect(nextReviewState(item, "correct", { ...input, at: day(0.5) })).toBeNull();
-  });
-
-  it("a wrong review resets to the first interval and counts a lapse", () => {
-    const item: ReviewState = { ...input, intervalIndex: 3, lapses: 1, dueAt: day(2) };
-    expect(nextReviewState(item, "wrong", { ...input, at: day(2) })).toEqual({ ...input, intervalIndex: 0, lapses: 2, dueAt: day(3) });
-  });
-
-  it("a mastered topic answered wrongly comes back", () => {
-    const item: ReviewState = { ...input, intervalIndex: 4, lapses: 0, dueAt: T0 };
-    expect(nextReviewState(item, "wrong", { ...input, at: day(30) })?.intervalIndex).toBe(0);
-  });
-
-  it("in one attempt, one wrong question on a topic outweighs a right one", () => {
-    const changes = reviewChanges(
-      new Map(),
-      [
-        { correct: true, topics: ["gil"] },
-        { correct: false, topics: ["gil"] },
-        { correct: true, topics: ["async"] },
-      ],
-      { lessonId: "python/03-gil", at: T0 },
-    );
-    expect(changes.map((c) => c.topic)).toEqual(["gil"]);
-  });
-
-  it("the queue shows due items, weakest first, never mastered ones", () => {
-    const items: ReviewState[] = [
-      { topic: "a", lessonId: null, intervalIndex: 0, lapses: 0, dueAt: day(-1) },
-      { topic: "b", lessonId: null, intervalIndex: 1, lapses: 0, dueAt: day(-2) },
-      { topic: "c", lessonId: null, intervalIndex: 0, lapses: 0, dueAt: day(5) },
-      { topic: "d", lessonId: null, intervalIndex: 4, lapses: 0, dueAt: day(-9) },
-    ];
-    const mastery = new Map([
-      ["a", 0.2],
-      ["b", 0.6],
-      ["c", 0.1],
-      ["d", 0.0],
-    ]);
-    expect(orderReviewQueue(items, mastery, T0).map((i) => i.topic)).toEqual(["a", "b"]);
   });
 });
 

@@ -56,7 +56,6 @@ export default async function LessonPage({ params }: { params: Params }) {
     Promise.all(lesson.exercises.map(exerciseText)),
   ]);
   const { previous, next } = lessonNeighbours(lesson.id);
-  const exerciseLesson = { id: lesson.id, exerciseIds: lesson.exercises.map((e) => e.id), hasQuiz: Boolean(lesson.quiz) };
 
   return (
     <div className="lesson-layout">
@@ -94,7 +93,7 @@ export default async function LessonPage({ params }: { params: Params }) {
             <h2 id="practice-heading">Practice</h2>
             {/* Neither the solution nor the test harness reaches the page: checks run on the server. */}
             {lesson.exercises.map((exercise, i) => (
-              <Exercise key={exercise.id} exercise={publicExercise(exercise)} lesson={exerciseLesson} text={exerciseTexts[i]!} />
+              <Exercise key={exercise.id} exercise={publicExercise(exercise)} text={exerciseTexts[i]!} />
             ))}
           </section>
         )}

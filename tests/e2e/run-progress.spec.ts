@@ -1,0 +1,83 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { replaceCode } from "./editor-page";
+
+// Honest waiting: Python's first run says it is downloading (with a bar and the bytes) and starting Python; Go says
+// it compiles and runs on the server and then gives both durations; a server still preparing its toolchain says so
+// with an estimate; a Python traceback shows the learner's frames, not Pyodide's.
+
+function playground(page: Page, language: string): Locator {
+  return page.locator(`figure.playground[data-language="${language}"]`);
+}
+
+test("Python's first run shows the download and start-up, and its traceback is the learner's own", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/playground");
+  const box = playground(page, "python");
+  // No indented lines: Monaco would carry a line's indentation over to the next one.
+  await replaceCode(page, box, "average = lambda xs: sum(xs) / len(xs)\nprint(average([]))");
+  // Every state the waiting panel goes through, however briefly (a local download takes well under a second).
+  const seen: { note: string; bar: boolean; detail: string }[] = [];
+  await page.exposeFunction("noteWaiting", (state: { note: string; bar: boolean; detail: string }) => seen.push(state));
+  await box.evaluate((figure) => {
+    const text = (id: string) => figure.querySelector(`[data-testid="${id}"]`)?.textContent ?? "";
+    new MutationObserver(() => {
+      const note = text("running-note");
+      const bar = figure.querySelector('[data-testid="run-progress"]') !== null;
+      if (note) (window as unknown as { noteWaiting: (s: object) => void }).noteWaiting({ note, bar, detail: text("run-waiting-detail") });
+    }).observe(figure, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await box.getByRole("button", { name: "Run" }).click();
+
+  const stderr = box.getByTestId("stderr");
+  await expect(stderr).toContainText("ZeroDivisionError: division by zero", { timeout: 60_000 });
+  await expect(stderr).toContainText('File "<exec>", line 1, in <lambda>');
+  await expect(stderr).not.toContainText("_pyodide");
+  expect([...new Set(seen.map((s) => s.note))]).toEqual(["Downloading Python (first run only)…", "Starting Python…", "Running…"]);
+  const downloading = seen.filter((s) => s.note.startsWith("Downloading"));
+  expect(downloading.every((s) => s.bar)).toBe(true);
+  expect(downloading.at(-1)!.detail).toMatch(/^\d+\.\d MiB|of \d+\.\d MiB/);
+
+  // The second run has Python already: no download, no start-up.
+  const before = seen.length;
+  await box.getByRole("button", { name: "Run" }).click();
+  await expect.poll(() => seen.length).toBeGreaterThan(before);
+  await expect(box.getByTestId("run-meta")).toBeVisible({ timeout: 30_000 });
+  expect(new Set(seen.slice(before).map((s) => s.note))).toEqual(new Set(["Running…"]));
+});
+
+test("Go says it compiles and runs on the server, then shows both durations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/playground");
+  const box = playground(page, "go");
+  // The answer is held back a moment so the waiting state can be seen; the run itself is the real one.
+  await page.route("**/api/run", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await box.getByRole("button", { name: "Run" }).click();
+  await expect(box.getByTestId("running-note")).toHaveText("Compiling and running on the server…");
+  await expect(box.getByTestId("run-meta")).toContainText(/compiled in \d+ ms · ran in \d+ ms/, { timeout: 60_000 });
+});
+
+test("while the server prepares the Rust toolchain, the page says so with an estimate", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto("/playground");
+  const box = playground(page, "rust");
+  // The caches are warm on a test server, so health is made to say what a first start says, and the run waits.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/health", (route) =>
+    route.fulfill({ json: { status: "ok", runners: { rust: { status: "preparing", reason: "building the Rust crates into the build cache (first start only)" } } } }),
+  );
+  await page.route("**/api/run", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await box.getByRole("button", { name: "Run" }).click();
+  const note = box.getByTestId("running-note");
+  await expect(note).toHaveText("The server is preparing the Rust toolchain (first start only, usually 1–3 minutes); your program runs as soon as it is ready.");
+  await expect(note).toHaveAttribute("role", "status");
+  await expect(box.getByTestId("run-waiting-detail")).toContainText(/\d+ s/);
+  release();
+  await expect(box.getByTestId("run-meta")).toContainText("Exit code 0", { timeout: 60_000 });
+});
