@@ -96,7 +96,8 @@ export function QuestionField({ idPrefix, number, question, value, disabled, onC
       return (
         <fieldset id={id} tabIndex={-1} disabled={disabled}>
           {legend}
-          <pre className="quiz-code" aria-label={`${question.language} code`}>
+          {/* Focusable, so a keyboard can scroll code wider than a phone (axe: scrollable-region-focusable). */}
+          <pre className="quiz-code" aria-label={`${question.language} code`} tabIndex={0}>
             <code>{question.code}</code>
           </pre>
           <label htmlFor={`${id}-output`}>What does it print?</label>
@@ -118,7 +119,12 @@ export function QuestionField({ idPrefix, number, question, value, disabled, onC
       return (
         <fieldset id={id} tabIndex={-1} disabled={disabled}>
           {legend}
-          <pre className="quiz-code" aria-label={`${question.language} code with ${question.blanks} blank${question.blanks === 1 ? "" : "s"}`}>
+          {/* Its blanks make it reachable by keyboard; once graded they are disabled, so the code itself takes focus. */}
+          <pre
+            className="quiz-code"
+            aria-label={`${question.language} code with ${question.blanks} blank${question.blanks === 1 ? "" : "s"}`}
+            tabIndex={disabled ? 0 : undefined}
+          >
             <code>
               {parts.map((part, i) => (
                 <span key={i}>

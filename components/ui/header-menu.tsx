@@ -12,18 +12,22 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
   const id = useId();
   const pathname = usePathname();
   const button = useRef<HTMLButtonElement>(null);
-  // Remembering the page it was opened on closes the menu on navigation without an effect.
-  const [openOn, setOpenOn] = useState<string | null>(null);
-  const open = openOn === pathname;
+  const [open, setOpen] = useState(false);
+  // A new page closes the menu: state adjusted while rendering (React's pattern for "reset when a prop changes").
+  const [shownOn, setShownOn] = useState(pathname);
+  if (shownOn !== pathname) {
+    setShownOn(pathname);
+    setOpen(false);
+  }
 
   const onKeyDown = (event: KeyboardEvent) => {
     // The search box uses Escape first to close its own list; only an unhandled Escape closes the menu.
     if (event.key !== "Escape" || !open || event.defaultPrevented) return;
-    setOpenOn(null);
+    setOpen(false);
     button.current?.focus();
   };
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
-    if (open && !event.currentTarget.contains(event.relatedTarget)) setOpenOn(null);
+    if (open && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
   };
 
   return (
@@ -34,7 +38,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         className="icon-button menu-button"
         aria-expanded={open}
         aria-controls={id}
-        onClick={() => setOpenOn(open ? null : pathname)}
+        onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">{open ? "✕" : "☰"}</span>
         <span className="visually-hidden">Menu</span>

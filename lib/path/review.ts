@@ -1,8 +1,8 @@
 import type { ReviewItem } from "./schema";
 
-// Reading review items: which are due. The schedule itself (a miss comes back in 1 day, then 3, 7 and 16 days after
-// each correct review) is the progress layer's, in lib/progress/rules.ts: it writes the items, the path only reads
-// them, so there is one ladder and not two that could drift apart.
+// Reading review items: which are due. The schedule itself (FSRS) is the progress layer's, in
+// lib/progress/review-schedule.ts: it writes the cards and leaves mastered ones out of the learner state
+// (lib/progress/summary.ts), the path only reads what is open, so there is one schedule and not two that could drift.
 
 export function isDue(item: Pick<ReviewItem, "dueAt">, now: Date): boolean {
   return item.dueAt.getTime() <= now.getTime();

@@ -70,7 +70,7 @@ function fromVersion1(v1: z.infer<typeof guestStateV1Schema>): GuestState {
   return { version: GUEST_STATE_VERSION, guestId: v1.guestId, birth: v1.birth, entries: valid.slice(0, MAX_GUEST_ENTRIES) };
 }
 
-export const guestStateSchema = z.union([guestStateV2Schema, guestStateV1Schema.transform(fromVersion1)]);
+export const guestStateSchema = z.discriminatedUnion("version", [guestStateV2Schema, guestStateV1Schema.transform(fromVersion1)]);
 
 export type GuestBirth = z.infer<typeof guestBirthSchema>;
 export type GuestEntry = { event: ProgressEvent; shown?: Shown };

@@ -253,8 +253,11 @@ export function plan(records: Records, verified: VerifiedEvent[], ctx: PlanConte
       case "onboarding": {
         const held = currentOnboarding();
         if (held && held.updatedAt > when) break;
-        const placement = v.event.answers.placement ?? held?.answers.placement;
-        onboarding = { answers: { ...v.event.answers, ...(placement ? { placement } : {}) }, updatedAt: when };
+        // Placement results come only from placement events, graded by the server: one sent inside the answers is
+        // the browser's word and is dropped; the learner's graded result stays.
+        const { placement: _claimed, ...answers } = v.event.answers;
+        const placement = held?.answers.placement;
+        onboarding = { answers: { ...answers, ...(placement ? { placement } : {}) }, updatedAt: when };
         if (pendingPlacement) {
           onboarding.answers.placement = { passedLessonIds: pendingPlacement.passedLessonIds };
           pendingPlacement = null;

@@ -1,4 +1,5 @@
 import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from "ts-fsrs";
+import { DAY_MS } from "../days";
 
 // Topic reviews scheduled by FSRS (ts-fsrs): when a topic missed in a quiz comes back, from the learner's own answers.
 // Pure: no clock and no database; the progress layer loads the card, calls nextReviewCard and stores what it returns.
@@ -18,7 +19,6 @@ const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, enable_shor
 /** A topic counts as mastered once FSRS expects it to be recalled, with 90% probability, a month after a review. */
 export const MASTERED_STABILITY_DAYS = 30;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ReviewCard = {
   topic: string;

@@ -79,6 +79,10 @@ test.describe("the phone menu", () => {
     await expect(page).toHaveURL(/\/path$/);
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await expect(nav).toBeHidden();
+    // Back on the page where it was opened, it stays closed.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/learn$/);
+    await expect(nav).toBeHidden();
   });
 
   test("closes when focus leaves it", async ({ page }) => {

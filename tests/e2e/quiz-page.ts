@@ -113,6 +113,8 @@ export class QuizPage {
         await keys.type(String(q.answer));
         return;
       case "output":
+        // The code above the answer box takes focus first (it may need scrolling on a phone).
+        await this.tabTo(field.locator("textarea"));
         await keys.type(q.answer.trimEnd());
         return;
       case "fill-blank":

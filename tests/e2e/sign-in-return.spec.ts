@@ -43,6 +43,6 @@ for (const hostile of ["https://evil.example/", "//evil.example", "/\t/evil.exam
     await page.getByLabel("Password").fill(user.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("user-name")).toHaveText(user.name);
-    expect(page.url()).toBe(`${baseURL}/`);
+    await expect(page).toHaveURL(`${baseURL}/`);
   });
 }

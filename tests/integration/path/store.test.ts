@@ -6,6 +6,7 @@ import type { Deps } from "@/lib/http/use-case";
 import { GET as pathRoute } from "@/app/api/path/route";
 import { addDays } from "@/lib/days";
 import { getLatestAdvisorResult, getLearnerState, getOnboardingAnswers, saveOnboardingAnswers } from "@/lib/path/store";
+import { savePlacement } from "@/lib/progress/use-cases";
 import { onboardingAnswersSchema } from "@/lib/path/schema";
 import { learnerPath } from "@/lib/path/use-cases";
 import { PATH_CATALOG } from "@/tests/fixtures/path-catalog";
@@ -49,7 +50,10 @@ describe.each(DATABASES)("path store on $name", ({ open }) => {
   it("reads the learner state from progress, mastery and review rows, and the learner's path adapts to it", async () => {
     const { id } = await createUser("grace@example.com");
     const other = await createUser("babbage@example.com");
-    await saveOnboardingAnswers({ userId: id, answers: { ...JS_DEV, placement: { passedLessonIds: ["node/01-event-loop"] } } }, t.db);
+    // A placement result sent inside the answers is the browser's word and is dropped; the graded one is kept.
+    await saveOnboardingAnswers({ userId: id, answers: { ...JS_DEV, placement: { passedLessonIds: ["go/01-goroutines"] } } }, t.db);
+    expect((await getOnboardingAnswers({ userId: id }, t.db))?.placement).toBeUndefined();
+    await savePlacement({ userId: id, answers: {}, passedLessonIds: ["node/01-event-loop"] }, { db: t.db });
     await t.db.lessonProgress.createMany({
       data: [
         { userId: id, lessonId: "choosing/01-the-landscape", completedAt: NOW },

@@ -28,8 +28,8 @@ const cases: Case[] = [
   {
     name: "attempt: a quiz id that is not a lesson id",
     call: () => postAttempt(json('{"answers":{}}'), { params: Promise.resolve({ track: "..", lesson: "etc" }) }),
-    status: 404,
-    message: /no quiz/,
+    status: 400,
+    message: /not a quiz id/,
   },
   { name: "visit: malformed JSON", call: () => postVisit(json("nope")), status: 400, message: /valid JSON/ },
   { name: "visit: bad lesson id", call: () => postVisit(json('{"lessonId":"../../x","secondsSpent":1}')), status: 400, message: /lessonId/ },
