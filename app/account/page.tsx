@@ -2,18 +2,29 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { DeleteAccountForm } from "@/components/progress/delete-account-form";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
 import "@/components/progress/progress.css";
+import { whileDatabaseAnswers } from "../database-unavailable";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
-  const user = await currentUser();
-  if (!user) redirect("/signin?callbackUrl=/account");
   return (
     <div className="dashboard">
       <h1>Your account</h1>
+      {await whileDatabaseAnswers("account", async () => {
+        const user = await currentUser();
+        if (!user) redirect("/signin?callbackUrl=/account");
+        return <AccountSections user={user} />;
+      })}
+    </div>
+  );
+}
+
+function AccountSections({ user }: { user: SessionUser }) {
+  return (
+    <>
       <p>
         Signed in as <strong data-testid="account-email">{user.email}</strong>
         {user.name ? ` (${user.name})` : ""}.
@@ -38,6 +49,6 @@ export default async function AccountPage() {
         <p>This removes your account and all its data at once. It cannot be undone; export your data first if you want a copy.</p>
         <DeleteAccountForm email={user.email} />
       </section>
-    </div>
+    </>
   );
 }

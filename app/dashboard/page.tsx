@@ -5,18 +5,22 @@ import { currentUser } from "@/lib/auth/session";
 import { getCourseIndex } from "@/lib/content/course-index";
 import { progressSummary } from "@/lib/progress/use-cases";
 import "@/components/progress/progress.css";
+import { whileDatabaseAnswers } from "../database-unavailable";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
-  const user = await currentUser();
   const today = new Date();
   const course = getCourseIndex();
   return (
     <>
       <h1>Your dashboard</h1>
-      {user ? <DashboardView summary={await progressSummary({ userId: user.id }, { now: today })} today={today} course={course} /> : <GuestDashboard course={course} />}
+      {await whileDatabaseAnswers("dashboard", async () => {
+        const user = await currentUser();
+        if (!user) return <GuestDashboard course={course} />;
+        return <DashboardView summary={await progressSummary({ userId: user.id }, { now: today })} today={today} course={course} />;
+      })}
     </>
   );
 }

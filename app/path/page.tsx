@@ -5,17 +5,20 @@ import { PathView } from "@/components/path/path-view";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { learnerPath } from "@/lib/path/use-cases";
+import { whileDatabaseAnswers } from "../database-unavailable";
 
 export const metadata: Metadata = { title: "Your learning path" };
 
-async function LearnerPath({ userId }: { userId: string }) {
-  const found = await learnerPath({ userId }, db());
+/** The signed-in learner's path, or the guest's (read in the browser); awaited here so an outage is caught here. */
+async function learnerOrGuestPath() {
+  const user = await currentUser();
+  if (!user) return <GuestPath />;
+  const found = await learnerPath({ userId: user.id }, db());
   if (!found) return <OnboardingPrompt />;
   return <PathView path={found.path} hoursPerWeek={found.answers.hoursPerWeek} />;
 }
 
 export default async function PathPage() {
-  const user = await currentUser();
   return (
     <>
       <div className="page-heading">
@@ -24,7 +27,7 @@ export default async function PathPage() {
           <Link href="/onboarding">Change your answers</Link> · <Link href="/advisor">Stack advisor</Link>
         </p>
       </div>
-      {user ? <LearnerPath userId={user.id} /> : <GuestPath />}
+      {await whileDatabaseAnswers("path", learnerOrGuestPath)}
     </>
   );
 }

@@ -6,6 +6,7 @@ import GitHubProvider from "next-auth/providers/github";
 import { db } from "../db/client";
 import { env, githubEnabled } from "../env";
 import { clientAddress } from "../http/client-address";
+import { log } from "../log";
 import { signIn } from "./accounts";
 import { liveSessionUser, SessionEnded, sessionEpoch } from "./live-session";
 import { createSignInThrottle } from "./throttle";
@@ -60,7 +61,7 @@ export function authOptions(): AuthOptions {
       // An ended session is expected, not an error worth a stack trace in the server log.
       error(code, metadata) {
         if ((metadata as { name?: string } | undefined)?.name === "SessionEnded") return;
-        console.error(`[next-auth][error][${code}]`, metadata);
+        log().error({ code, err: metadata }, "next-auth error");
       },
     },
   };

@@ -2,7 +2,9 @@ import "server-only";
 import { headers as requestHeaders } from "next/headers";
 import type { z } from "zod";
 import type { Db } from "../db/client";
-import { AppError, ERRORS } from "../errors";
+import { ERRORS, knownError } from "../errors";
+import { logFailure } from "../log";
+import { requestId } from "./request-id";
 import { authorize, InvalidInput, parseInput, resolveDeps, type Auth, type AuthSpec, type Deps, type Infer, type UserFor } from "./use-case";
 
 // route()'s twin for server actions: the same session rule and input checks, but a failure comes back as form state
@@ -32,9 +34,7 @@ function fields(raw: unknown): unknown {
 
 function failure(error: unknown): ActionFailure {
   if (error instanceof InvalidInput) return { ok: false, error: error.firstMessage, ...(error.field ? { field: error.field } : {}) };
-  if (error instanceof AppError) return { ok: false, error: error.message };
-  console.error(error);
-  return { ok: false, error: ERRORS["internal:server"].message };
+  return { ok: false, error: knownError(error)?.message ?? ERRORS["internal:server"].message };
 }
 
 /** Builds a server action from a spec and a use case; `withDeps` gives it a known user, database and headers. */
@@ -46,6 +46,7 @@ export function action<S, A extends Auth | undefined = undefined, I extends z.Zo
     const deps = resolveDeps(given);
     const readHeaders: () => Promise<Headers> = given.headers ?? requestHeaders;
     return async (raw?: unknown): Promise<S | ActionFailure> => {
+      const started = performance.now();
       try {
         const input = spec.input ? parseInput(spec.input, fields(raw), "bad_request:body") : undefined;
         const user = await authorize(spec, deps);
@@ -58,6 +59,13 @@ export function action<S, A extends Auth | undefined = undefined, I extends z.Zo
           },
         });
       } catch (error) {
+        // A refusal is the form's business; an outage or a bug is also one log line (a bug's with its stack), as in route().
+        const known = knownError(error);
+        if (!known || known.status >= 500) {
+          const durationMs = Math.round(performance.now() - started);
+          const line = { requestId: requestId(await readHeaders()), route: "server action", status: known?.status ?? 500, durationMs };
+          logFailure({ ...line, code: known?.code ?? "internal:server", error: known ? undefined : error });
+        }
         return failure(error);
       }
     };

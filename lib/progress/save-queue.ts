@@ -13,6 +13,15 @@ const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 let flushing = false;
 
+/** Retry-After in milliseconds (a 429 or 503 says how long to wait, in seconds or as an HTTP date); 0 when absent or unreadable. */
+export function retryAfterDelay(header: string | null, now = Date.now()): number {
+  if (!header) return 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+}
+
 function load(): QueuedWrite[] {
   try {
     const value = JSON.parse(window.localStorage.getItem(KEY) ?? "[]");
@@ -69,6 +78,7 @@ export async function flushWrites(): Promise<void> {
       const write = queue[0]!;
       setState({ pending: queue.length, status: write.tries > 0 ? "retrying" : "saving" });
       let retry: string | null = null;
+      let retryAfterMs = 0;
       try {
         const response = await fetch(write.url, {
           method: write.method,
@@ -76,8 +86,10 @@ export async function flushWrites(): Promise<void> {
           body: JSON.stringify(write.body),
         });
         // 408/429/5xx may pass; any other 4xx will fail the same way forever, so it is dropped (and reported).
-        if (response.status === 408 || response.status === 429 || response.status >= 500) retry = `The server answered ${response.status}.`;
-        else if (!response.ok) setState({ lastError: `A change was refused (${response.status}).` });
+        if (response.status === 408 || response.status === 429 || response.status >= 500) {
+          retry = response.status === 503 ? "The server is briefly unavailable; your changes are kept here." : `The server answered ${response.status}.`;
+          retryAfterMs = retryAfterDelay(response.headers.get("retry-after"));
+        } else if (!response.ok) setState({ lastError: `A change was refused (${response.status}).` });
       } catch {
         retry = "No connection to the server.";
       }
@@ -87,7 +99,8 @@ export async function flushWrites(): Promise<void> {
         queue = queue.map((w) => (w.id === write.id ? { ...w, tries } : w));
         save(queue);
         setState({ pending: queue.length, status: "retrying", lastError: retry });
-        timer = setTimeout(() => void flushWrites(), Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.min(tries - 1, 5)));
+        const backoff = 1000 * 2 ** Math.min(tries - 1, 5);
+        timer = setTimeout(() => void flushWrites(), Math.min(MAX_DELAY_MS, Math.max(backoff, retryAfterMs)));
         return;
       }
       queue = queue.filter((w) => w.id !== write.id);

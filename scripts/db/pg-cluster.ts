@@ -7,7 +7,16 @@ import path from "node:path";
 // A throwaway PostgreSQL cluster on loopback, for tests and for generating PostgreSQL migrations.
 // initdb refuses to run as root, so as root the cluster belongs to Debian's `postgres` user.
 
-export type PgCluster = { url: (db?: string) => string; createDatabase: (name: string) => void; stop: () => void };
+export type PgCluster = {
+  url: (db?: string) => string;
+  createDatabase: (name: string) => void;
+  /** Stops the server but keeps the cluster (`pg_ctl stop -m fast`: sessions are ended, as in a planned restart). */
+  pause: () => void;
+  /** Starts a paused server again, on the same port. */
+  resume: () => void;
+  /** Stops the server and removes the cluster. */
+  stop: () => void;
+};
 
 export function findPgBin(): string | null {
   const base = "/usr/lib/postgresql";
@@ -42,17 +51,23 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   const port = await freePort();
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-  run("pg_ctl", [
-    "-D", data, "-w", "-l", path.join(dir, "log"),
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    "start",
-  ]);
+  const start = () =>
+    run("pg_ctl", [
+      "-D", data, "-w", "-l", path.join(dir, "log"),
+      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      "start",
+    ]);
+  start();
   const url = (db = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${db}`;
   return {
     url,
     createDatabase(name) {
       run("psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c", `CREATE DATABASE "${name}"`]);
     },
+    pause() {
+      run("pg_ctl", ["-D", data, "-w", "-m", "fast", "stop"]);
+    },
+    resume: start,
     stop() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "stop"]);

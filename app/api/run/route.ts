@@ -7,7 +7,7 @@ import { runRequestSchema } from "@/lib/runner/types";
 export const dynamic = "force-dynamic";
 
 export const POST = route(
-  // Every request counts against the client's rate limit, malformed ones too.
+  // Well-formed requests count against the client's rate limit; a malformed one is answered 400 for the cost of a parse.
   { guard: (request) => takeRunToken(clientAddress(request)), body: { schema: runRequestSchema, limit: CODE_BODY_LIMIT } },
   async ({ request, body }) => {
     assertCodeSize(body.code);

@@ -51,11 +51,23 @@ describe("POST /api/run", () => {
     expect((await response.json()).error).toMatch(/64 KiB/);
   });
 
-  it("answers 429 with Retry-After when one client sends too many runs", async () => {
+  it("charges only well-formed runs: 50 malformed bodies leave the quota whole, the 21st run is 429 with Retry-After", async () => {
     const ip = "10.9.9.9";
+    const malformed: { body?: unknown; raw?: string }[] = [
+      { raw: "{not json" },
+      { raw: "" },
+      { body: { language: "cobol", code: "" } },
+      { body: { language: "go" } },
+      { body: { language: "python", code: 5 } },
+      { body: ["python", "print(1)"] },
+    ];
+    for (let i = 0; i < 50; i++) {
+      const { body, raw } = malformed[i % malformed.length]!;
+      expect((await post(body, { ip, raw })).status).toBe(400);
+    }
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await post({ language: "cobol", code: "" }, { ip })).status);
-    expect(statuses.slice(0, 20).every((status) => status === 400)).toBe(true);
+    for (let i = 0; i < 20; i++) statuses.push((await post({ language: "python", code: "" }, { ip })).status);
+    expect(statuses).toEqual(Array(20).fill(200));
     const limited = await post({ language: "python", code: "print(1)" }, { ip });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -63,7 +75,9 @@ describe("POST /api/run", () => {
 
   it("keys the limit on the connection: a new X-Forwarded-For does not reset it", async () => {
     const ip = "10.9.9.10";
-    for (let i = 0; i < 20; i++) await post({ language: "cobol", code: "" }, { ip, headers: { "x-forwarded-for": `192.0.2.${i}` } });
+    // Code over the size limit is well-formed JSON, so it is charged (then refused 413) without running anything.
+    const oversized = { language: "python", code: "#".repeat(64 * 1024 + 1) };
+    for (let i = 0; i < 20; i++) await post(oversized, { ip, headers: { "x-forwarded-for": `192.0.2.${i}` } });
     const limited = await post({ language: "python", code: "print(1)" }, { ip, headers: { "x-forwarded-for": "192.0.2.200" } });
     expect(limited.status).toBe(429);
   });

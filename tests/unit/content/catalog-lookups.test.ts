@@ -51,7 +51,7 @@ describe("exercise lookups", () => {
     expect(loadExercise("node/01-first", catalog)).toBeNull();
   });
 
-  it("reads the course's own lessons by default", () => {
+  it("reads the course's own lessons by default", { timeout: 30_000 }, () => {
     expect(listExerciseIds()).toEqual(getCatalog().lessons.flatMap((l) => l.exercises.map((e) => e.id)).sort());
     expect(loadExercise("node/01-event-loop/in-order")?.language).toBe("javascript");
   });

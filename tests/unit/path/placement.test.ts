@@ -80,7 +80,7 @@ describe("buildPlacement", () => {
     expect(placement.at(-1)!.questions.map((x) => x.id)).toEqual(["s", "t"]);
   });
 
-  it("builds from the real lessons: each track's first lessons with a quiz, two questions each, and no answer in the public view", () => {
+  it("builds from the real lessons: each track's first lessons with a quiz, two questions each, and no answer in the public view", { timeout: 30_000 }, () => {
     const placement = getPlacement();
     const { tracks, lessons } = getCatalog();
     const firstPerTrack = tracks.flatMap((t) => lessons.filter((l) => l.trackId === t.id && l.quiz).slice(0, PLACEMENT_LESSONS_PER_TRACK));

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(
   {
-    // A check is a run: it counts against the client's run rate, malformed requests too.
+    // A check is a run: a well-formed one counts against the client's run rate (route() guards after parsing).
     guard: (request) => takeRunToken(clientAddress(request)),
     auth: "optional",
     params: z.object({ id: z.string().max(200) }),
