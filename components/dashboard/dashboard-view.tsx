@@ -118,7 +118,7 @@ export function DashboardView({ summary, today, course }: { summary: ProgressSum
       <section className="card" aria-labelledby="review-heading">
         <h2 id="review-heading">Topics to review</h2>
         {summary.reviews.due.length === 0 && summary.reviews.upcoming.length === 0 ? (
-          <p className="muted">Nothing to review. Topics you miss in a quiz come back here after 1, 3, 7 and 16 days.</p>
+          <p className="muted">Nothing to review. Topics you miss in a quiz come back here, spaced out by how well you answer them each time.</p>
         ) : (
           <>
             <p className="muted">Topics you missed in a quiz, weakest first. A quiz on them again when due moves them on.</p>

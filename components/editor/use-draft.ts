@@ -32,7 +32,7 @@ async function loadDraft(key: string, language: CodeLanguage, signedIn: boolean)
     return guestDraft(key);
   }
   const response = await fetch(`/api/drafts/${encodeURIComponent(key)}`, { cache: "no-store" }).catch(() => null);
-  if (!response?.ok) return null;
+  if (!response?.ok || response.status === 204) return null;
   return (await response.json()) as Saved;
 }
 

@@ -22,7 +22,7 @@ export async function fetchPath({ signedIn }: { signedIn: boolean }): Promise<Pa
           body: JSON.stringify({ answers, learner: guestLearnerState(readGuestState(), new Date()) }),
         });
     const body = await response.json().catch(() => null);
-    if (signedIn && response.status === 404) return { kind: "no-answers" };
+    if (signedIn && response.status === 204) return { kind: "no-answers" };
     if (!response.ok) return { kind: "error", message: body?.error ?? "Your path could not be built." };
     const parsed = pathSchema.safeParse(body);
     if (!parsed.success) return { kind: "error", message: "Your path could not be read." };

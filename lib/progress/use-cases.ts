@@ -121,10 +121,10 @@ export async function recordExerciseCheck(
   return { completed: Boolean(records.lessons.get(lessonOfExercise(event.exerciseId))?.completedAt) };
 }
 
+/** The learner's draft, or null when they have not changed this code (not an error: most examples have none). */
 export async function getDraft(input: { userId: string; key: string }, context: Context = {}) {
   const draft = await loadDraft(input.userId, input.key, context.db);
-  if (!draft) throw new AppError("not_found:resource", "No draft is saved for this example.");
-  return { key: draft.key, language: draft.language, code: draft.code, result: draft.result, updatedAt: draft.updatedAt.toISOString() };
+  return draft && { key: draft.key, language: draft.language, code: draft.code, result: draft.result, updatedAt: draft.updatedAt.toISOString() };
 }
 
 /** Saves (or with `code: null` removes) a draft; an older save arriving late never overwrites a newer one. */

@@ -96,7 +96,7 @@ test("a guest's passed quiz shows on their dashboard, moves into the new account
   const row = page.locator(`[data-quiz="${NO_EXERCISES}"]`);
   await expect(row).toContainText("Passed");
   await expect(row).toContainText("100%");
-  await expect(page.getByTestId("lessons-completed")).toHaveText("1 of 1 opened");
+  await expect(page.getByTestId("lessons-completed")).toHaveText("1 of 1 you opened");
   const guestState = await page.evaluate((key) => localStorage.getItem(key), GUEST_KEY);
   expect(guestState).not.toBeNull();
 
@@ -109,7 +109,7 @@ test("a guest's passed quiz shows on their dashboard, moves into the new account
   await expect(page.getByTestId("guest-merge-status")).toContainText("now saved to your account");
   await expect(page.getByTestId("guest-invite")).toHaveCount(0);
   await expect(page.locator(`[data-quiz="${NO_EXERCISES}"]`)).toContainText("Passed");
-  await expect(page.getByTestId("lessons-completed")).toHaveText("1 of 1 opened");
+  await expect(page.getByTestId("lessons-completed")).toHaveText("1 of 1 you opened");
   expect(await page.evaluate((key) => localStorage.getItem(key), GUEST_KEY)).toBeNull();
 
   const merged = await summaryOf(context.request);
@@ -120,7 +120,7 @@ test("a guest's passed quiz shows on their dashboard, moves into the new account
   const other = await signedInContext(browser, learner);
   await other.page.goto("/dashboard");
   await expect(other.page.locator(`[data-quiz="${NO_EXERCISES}"]`)).toContainText("Passed");
-  await expect(other.page.getByTestId("lessons-completed")).toHaveText("1 of 1 opened");
+  await expect(other.page.getByTestId("lessons-completed")).toHaveText("1 of 1 you opened");
   await other.page.goto("/learn/choosing");
   await expect(other.page.getByTestId("track-progress")).toContainText(`1 of ${CHOOSING_LESSONS} lessons completed`);
   await other.context.close();
@@ -199,7 +199,7 @@ test("a signed-in learner passes, then fails: best score kept, both attempts lis
   await expect(reviews.locator('[data-topic="event-loop"]')).toContainText("review The event loop");
   await expect(reviews.locator('[data-topic="concurrency"]')).toBeVisible();
   // The lesson has exercises, so a passed quiz alone leaves it open.
-  await expect(page.getByTestId("lessons-completed")).toHaveText("0 of 1 opened");
+  await expect(page.getByTestId("lessons-completed")).toHaveText("0 of 1 you opened");
   await context.close();
 });
 

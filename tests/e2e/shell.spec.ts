@@ -41,6 +41,8 @@ test("an unknown page gets a real 404 page with a way back", async ({ page }) =>
 test("the header works on a phone-sized screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto("/");
+  // On a phone the links live behind the Menu button (tests/e2e/phone-layout.spec.ts covers every page and width).
+  await page.getByRole("button", { name: "Menu" }).click();
   for (const name of ["Learn", "My path", "Dashboard"]) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -8,7 +8,7 @@ import { freePort, newSecret, startServer, type RunningServer } from "./server";
 // with SIGKILL mid-burst and started again on the same database. Whatever a learner was told was saved (a 2xx) must be
 // there exactly once; what was in flight may or may not be, and the browser's retry with the same id settles it.
 
-const LEARNERS = 16;
+const LEARNERS = 20;
 const ROUNDS = 2;
 
 /** One write a learner sent, by the key the server remembers it under (ProgressEvent.eventId). */
@@ -69,7 +69,7 @@ describe.each(DATABASES)("crash safety on $name", ({ name, open }) => {
       const learners = await signInAll(server.url, emails);
 
       for (let round = 1; round <= ROUNDS; round++) {
-        const sent = await burstThenCrash(learners, server, 40 + Math.floor(Math.random() * 80));
+        const sent = await burstThenCrash(learners, server, 80 + Math.floor(Math.random() * 150));
         const acknowledged = sent.filter((w) => w.acknowledged);
 
         if (target.provider === "sqlite") {

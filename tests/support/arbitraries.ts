@@ -133,7 +133,7 @@ const RAW_BAD_BYTES = [
 
 /** What a request says its body is: mostly JSON (so the schema is reached), sometimes anything else. */
 const contentType: fc.Arbitrary<string | null> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant("application/json") },
+  { weight: 12, arbitrary: fc.constant("application/json") },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
@@ -175,7 +175,7 @@ const BAD_ENCODINGS = ["%", "%E0%A4%A", "%zz", "%C0%AF", "%ED%A0%80", "%FF", "%0
 /** A dynamic segment as it arrives from the address bar: still %-encoded, often wrongly. */
 export function badSegment(sample: string): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 1, arbitrary: fc.constant(sample) },
+    { weight: 4, arbitrary: fc.constant(sample) },
     { weight: 3, arbitrary: fc.constantFrom(...BAD_ENCODINGS) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...BAD_ENCODINGS), fc.constantFrom(sample, "x")).map(([bad, s]) => s + bad) },
     { weight: 3, arbitrary: oddString.map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))) },
@@ -191,6 +191,20 @@ export const badQuery: fc.Arbitrary<string> = fc.oneof(
     .map((pairs) => "?" + pairs.map(([k, v]) => `${k}=${encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))}`).join("&")),
   fc.constantFrom(...BAD_ENCODINGS).map((bad) => `?limit=${bad}&before=${bad}`),
 );
+
+/** Header text a client may send: any byte a header value can carry (no CR, LF or NUL), long or short. */
+const headerText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
+  fc.constantFrom("", "x".repeat(8000), "::ffff:10.0.0.1", "[::1]:80", "1.2.3.4, 5.6.7.8", "999.1.1.1", "fe80::1%eth0", "unknown"),
+);
+
+/** The headers a client chooses besides the body's: its request id, forwarding chain, cookies, origin. */
+export const badHeaders: fc.Arbitrary<Record<string, string>> = fc
+  .record(
+    { "x-request-id": headerText, "x-forwarded-for": headerText, cookie: headerText, origin: headerText, accept: headerText },
+    { requiredKeys: [] },
+  )
+  .map((headers) => Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined)));
 
 /** A server action's raw input: an object near the sample, anything at all, or a form with odd fields. */
 export function badActionInput(sample: Json): fc.Arbitrary<unknown> {

@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { learnerPath } from "@/lib/path/use-cases";
 
@@ -7,8 +6,8 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   { auth: "required", guestMessage: "Sign in to see your learning path, or use POST /api/path/preview." },
   async ({ user, db }) => {
+    // 204 before the onboarding questions are answered: every page's Continue link asks, and it is no error.
     const found = await learnerPath({ userId: user.id }, db);
-    if (!found) throw new AppError("not_found:resource", "You have not answered the onboarding questions yet: start at /onboarding.");
-    return found.path;
+    return found?.path;
   },
 );

@@ -86,11 +86,11 @@ describe.each(DATABASES)("path store on $name", ({ open }) => {
     expect(path.reviewQueue).toEqual([{ topic: "goroutines", dueAt: addDays(NOW, -1).toISOString(), lapses: 1, lessonId: "go/01-goroutines", reason: expect.any(String) }]);
   });
 
-  it("GET /api/path is 404 with a pointer to onboarding before the questions are answered", async () => {
+  it("GET /api/path is 204 (no path yet) before the questions are answered", async () => {
     const user = await createUser("new@example.com");
     const response = await as(pathRoute, user)(new Request("http://localhost/api/path"));
-    expect(response.status).toBe(404);
-    expect((await response.json()).error).toMatch(/onboarding/);
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
   });
 
   it("saves a signed-in learner's advisor result, keeps the latest, and deletes it with the account", async () => {

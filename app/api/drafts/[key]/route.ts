@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ key: draftKeySchema });
 
-export const GET = route({ auth: "required", params }, async ({ user, params, db }) => getDraft({ userId: user.id, key: params.key }, { db }));
+/** The draft, or 204 when the learner has none for this key: "nothing saved yet" is the usual answer, not an error. */
+export const GET = route({ auth: "required", params }, async ({ user, params, db }) => (await getDraft({ userId: user.id, key: params.key }, { db })) ?? undefined);
 
 export const PUT = route({ auth: "required", params, body: { schema: draftBodySchema, limit: CODE_BODY_LIMIT } }, async ({ user, params, body, db }) => {
   assertCodeSize(body.code);
