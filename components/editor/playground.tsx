@@ -5,6 +5,7 @@ import { engineFor, runProgram, type RunProgress } from "@/lib/runner/browser/en
 import { CODE_LANGUAGE_LABELS, type CodeLanguage } from "@/lib/course/vocabulary";
 import type { PlaygroundExample, RunResult } from "@/lib/runner/types";
 import { OutputPanel } from "./output-panel";
+import type { Preparing } from "./run-progress";
 import { useDraft } from "./use-draft";
 
 // Monaco is a separate chunk, fetched the first time a learner edits or runs; until then the example is the
@@ -15,20 +16,27 @@ const CodeEditor = lazy(() => import("./code-editor"));
 const PREPARING_CHECK_MS = 1_000;
 /** While the run waits, health is asked again this often, so "preparing" ends when the caches are ready. */
 const PREPARING_RECHECK_MS = 5_000;
+/** When health gives no measured time: a first start builds the caches in about 2 minutes (README). */
+const PREPARING_FALLBACK_SECONDS = 120;
 
-/** Whether the server is still building this compiled language's build cache (/api/health says "preparing"). */
-async function toolchainPreparing(language: CodeLanguage, signal: AbortSignal): Promise<boolean> {
+type HealthRunner = { status?: string; since?: string; typicalSeconds?: number };
+
+/** The server's preparation of this compiled language's build cache, if /api/health says "preparing". */
+async function toolchainPreparing(language: CodeLanguage, signal: AbortSignal): Promise<Preparing | undefined> {
   const response = await fetch("/api/health", { cache: "no-store", signal });
-  const body = (await response.json()) as { runners?: Partial<Record<CodeLanguage, { status?: string }>> };
-  return body.runners?.[language]?.status === "preparing";
+  const body = (await response.json()) as { runners?: Partial<Record<CodeLanguage, HealthRunner>> };
+  const runner = body.runners?.[language];
+  if (runner?.status !== "preparing") return undefined;
+  // An older server gives no times: count from now with the usual first-start estimate.
+  return { name: CODE_LANGUAGE_LABELS[language], since: runner.since ?? new Date().toISOString(), typicalSeconds: runner.typicalSeconds ?? PREPARING_FALLBACK_SECONDS };
 }
 
 /** Asks health after a second, then every few seconds, until the run ends (the signal aborts). */
-async function watchPreparing(language: CodeLanguage, signal: AbortSignal, onChange: (preparing: boolean) => void) {
+async function watchPreparing(language: CodeLanguage, signal: AbortSignal, onChange: (preparing: Preparing | undefined) => void) {
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   await pause(PREPARING_CHECK_MS);
   while (!signal.aborted) {
-    onChange(await toolchainPreparing(language, signal).catch(() => false));
+    onChange(await toolchainPreparing(language, signal).catch(() => undefined));
     await pause(PREPARING_RECHECK_MS);
   }
 }
@@ -40,7 +48,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<RunResult | null>(null);
   const [progress, setProgress] = useState<RunProgress | null>(null);
-  const [preparing, setPreparing] = useState(false);
+  const [preparing, setPreparing] = useState<Preparing | undefined>();
   const name = CODE_LANGUAGE_LABELS[example.language];
   const showEditor = editing || restored;
   const compiled = example.language === "go" || example.language === "rust";
@@ -56,7 +64,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
       setResult(await runProgram({ language: example.language, code }, { onProgress: setProgress }));
     } finally {
       waiting.abort();
-      setPreparing(false);
+      setPreparing(undefined);
       setRunning(false);
     }
   }, [code, compiled, example.language, running]);
@@ -116,7 +124,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
       <OutputPanel
         result={result}
         running={running}
-        waiting={{ progress, compiled, ...(preparing ? { preparing: name } : {}) }}
+        waiting={{ progress, compiled, preparing }}
         label={`Output of the ${name} example`}
       />
     </figure>

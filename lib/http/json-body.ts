@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { refuseNul } from "./no-nul";
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
@@ -34,6 +35,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   } catch {
     throw new AppError("bad_request:json");
   }
+  refuseNul(data, "bad_request:body");
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new AppError("bad_request:body", describeIssues(parsed.error));
   return parsed.data;

@@ -4,6 +4,7 @@ import { currentUser, type SessionUser } from "../auth/session";
 import { db as appDb, type Db } from "../db/client";
 import { AppError, type ErrorCode } from "../errors";
 import { describeIssues } from "./json-body";
+import { refuseNul } from "./no-nul";
 
 // What route() and action() share: who is asking, which database to use, and how input is checked. One copy, so a
 // route and a server action refuse a guest or a bad value with the same words.
@@ -37,7 +38,9 @@ export class InvalidInput extends AppError {
   }
 }
 
+/** Checks input against its schema; text holding U+0000 is refused first (see no-nul.ts). */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, code: ErrorCode): z.infer<S> {
+  refuseNul(value, code);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new InvalidInput(code, parsed.error);
   return parsed.data;

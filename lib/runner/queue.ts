@@ -13,8 +13,12 @@ export class QueueFullError extends Error {
 }
 
 export type RunQueue = {
-  /** `client` identifies who asked (see lib/http/client-address); it decides the per-client cap and the turn order. */
-  run<T>(client: string, task: (slot: number) => Promise<T>): Promise<T>;
+  /**
+   * `client` identifies who asked (see lib/http/client-address); it decides the per-client cap and the turn order.
+   * `onAdmitted` is called at once, before `run` returns, when the run is taken: with 0 when a slot was free, else
+   * with its place in the waiting line as it joined (fairness may serve it sooner). A refused run never calls it.
+   */
+  run<T>(client: string, task: (slot: number) => Promise<T>, onAdmitted?: (position: number) => void): Promise<T>;
   stats(): { running: number; waiting: number; concurrency: number; maxWaiting: number };
 };
 
@@ -35,10 +39,11 @@ export function createRunQueue({ concurrency, maxWaiting, perClient = 1, retryAf
     return freeSlots.shift()!;
   };
 
-  const acquire = (client: string): Promise<number> => {
+  const acquire = (client: string, onAdmitted?: (position: number) => void): Promise<number> => {
     const state = clients.get(client) ?? { running: 0, waiting: [], lastTurn: 0 };
     if (state.running < perClient && freeSlots.length > 0) {
       clients.set(client, state);
+      onAdmitted?.(0);
       return Promise.resolve(start(state));
     }
     if (waitingCount >= maxWaiting || state.waiting.length >= maxWaitingPerClient) {
@@ -46,6 +51,7 @@ export function createRunQueue({ concurrency, maxWaiting, perClient = 1, retryAf
     }
     clients.set(client, state);
     waitingCount += 1;
+    onAdmitted?.(waitingCount);
     return new Promise((resolve) => state.waiting.push(resolve));
   };
 
@@ -72,8 +78,8 @@ export function createRunQueue({ concurrency, maxWaiting, perClient = 1, retryAf
   };
 
   return {
-    async run(client, task) {
-      const slot = await acquire(client);
+    async run(client, task, onAdmitted) {
+      const slot = await acquire(client, onAdmitted);
       try {
         return await task(slot);
       } finally {

@@ -4,12 +4,14 @@ import { CompileError, planFor } from "./sandbox/languages";
 import { defaultLimits } from "./sandbox/limits";
 import { prepareToolchains } from "./sandbox/toolchains";
 import type { CodeLanguage } from "@/lib/course/vocabulary";
-import type { RunRequest, RunResult } from "./types";
+import type { RunPhase, RunRequest, RunResult } from "./types";
 
 export type RunOptions = {
   slot?: number;
   /** More source files beside the main one (exercise harnesses in Go, where two files make one package). */
   extraFiles?: SandboxFile[];
+  /** Told as the run moves from compiling to running (see RunPhase). */
+  onPhase?: (phase: RunPhase) => void;
 };
 
 function problemFor(language: CodeLanguage, problems: Awaited<ReturnType<typeof prepareToolchains>>["problems"]) {
@@ -41,7 +43,14 @@ export async function runCode(request: RunRequest, options: RunOptions = {}): Pr
     throw error;
   }
   if (options.extraFiles) plan = { ...plan, files: [...plan.files, ...options.extraFiles] };
-  const outcome = await runSandbox({ ...plan, stdin: request.stdin, limits: defaultLimits(), slot: options.slot ?? 0 });
+  const { onPhase } = options;
+  const outcome = await runSandbox({
+    ...plan,
+    stdin: request.stdin,
+    limits: defaultLimits(),
+    slot: options.slot ?? 0,
+    onPhase: onPhase && ((phase, compileMs) => onPhase(phase === "compiling" ? { phase } : { phase, ...(compileMs === undefined ? {} : { compileMs }) })),
+  });
   const { stdout, stderr, exitCode, timedOut, truncated, durationMs, compileMs, runMs } = outcome;
   return { stdout, stderr, exitCode, timedOut, truncated, durationMs, compileMs, runMs };
 }

@@ -18,10 +18,15 @@ export function takeRunToken(key: string): void {
   limiter.fail(key);
 }
 
-/** Runs through the shared queue on behalf of `client` (see lib/http/client-address); a full queue becomes 429. */
+/**
+ * Runs through the shared queue on behalf of `client` (see lib/http/client-address); a full queue becomes 429.
+ * `onPhase` hears "queued" first, synchronously, once the queue has taken the run (position 0: it starts at once),
+ * then the sandbox's phases; a refused run rejects without any phase.
+ */
 export async function runQueued(client: string, request: RunRequest, options: Omit<RunOptions, "slot"> = {}): Promise<RunResult> {
+  const { onPhase } = options;
   try {
-    return await runQueue().run(client, (slot) => runCode(request, { ...options, slot }));
+    return await runQueue().run(client, (slot) => runCode(request, { ...options, slot }), onPhase && ((position) => onPhase({ phase: "queued", position })));
   } catch (error) {
     if (error instanceof QueueFullError) {
       throw rateLimited("The runner is busy.", error.retryAfterSeconds * 1000);

@@ -2,13 +2,13 @@ import "server-only";
 import { offerProbe, readOffer, type Offer, type OfferLanguage } from "./offers";
 import { runCode } from "./run-code";
 import { prepareIsolation, type IsolationReport } from "./sandbox/isolation";
-import { isPreparing, prepareToolchains } from "./sandbox/toolchains";
+import { prepareToolchains, preparingSince, typicalBuildSeconds } from "./sandbox/toolchains";
 import { CODE_LANGUAGES, type CodeLanguage } from "@/lib/course/vocabulary";
 
 /** Available runners say what they offer where a probe reports it (language version, frameworks with versions). */
 export type RunnerStatus =
   | ({ status: "available" } & Partial<Offer> & { note?: string })
-  | { status: "preparing"; reason: string }
+  | { status: "preparing"; reason: string; since: string; typicalSeconds: number }
   | { status: "unavailable"; reason: string };
 /** TypeScript runs on the JavaScript runner (types stripped), so it has no health of its own. */
 export type RunnerLanguage = Exclude<CodeLanguage, "typescript">;
@@ -22,10 +22,15 @@ const PROBES: Record<Exclude<RunnerLanguage, OfferLanguage>, { code: string; exp
 const RUNNERS = CODE_LANGUAGES.filter((l): l is RunnerLanguage => l !== "typescript");
 const HEALTH_SLOT = 50;
 const CACHE_MS = 5 * 60_000;
-const PREPARING: Record<"go" | "rust", RunnerStatus> = {
-  go: { status: "preparing", reason: "building the Go libraries into the build cache (first start only)" },
-  rust: { status: "preparing", reason: "building the Rust crates into the build cache (first start only)" },
+const PREPARING_REASONS: Record<"go" | "rust", string> = {
+  go: "building the Go libraries into the build cache (first start only)",
+  rust: "building the Rust crates into the build cache (first start only)",
 };
+
+/** "preparing", with when it started and how long it took here last time, so the page can say how long is left. */
+function preparingStatus(language: "go" | "rust", since: number): RunnerStatus {
+  return { status: "preparing", reason: PREPARING_REASONS[language], since: new Date(since).toISOString(), typicalSeconds: typicalBuildSeconds(language) };
+}
 
 const cached: Partial<Record<RunnerLanguage, { at: number; value: Promise<RunnerStatus> }>> = {};
 
@@ -62,9 +67,12 @@ export async function runnerHealth(): Promise<Record<RunnerLanguage, RunnerStatu
   const statuses = {} as Record<RunnerLanguage, RunnerStatus>;
   // One after another: health must never take both cores away from learners.
   for (const language of RUNNERS) {
-    if ((language === "go" || language === "rust") && isPreparing(language)) {
-      statuses[language] = PREPARING[language];
-      continue;
+    if (language === "go" || language === "rust") {
+      const since = preparingSince(language);
+      if (since !== undefined) {
+        statuses[language] = preparingStatus(language, since);
+        continue;
+      }
     }
     let entry = cached[language];
     if (!entry || Date.now() - entry.at > CACHE_MS) {

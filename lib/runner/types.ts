@@ -26,6 +26,28 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
+/**
+ * Where a server run is, as it happens: waiting for a slot (`position`: its place in the waiting line when it joined,
+ * 0 when a slot was free), compiling (Go, Rust), running (`compileMs` once a compile step finished).
+ */
+export const runPhaseSchema = z.discriminatedUnion("phase", [
+  z.object({ phase: z.literal("queued"), position: z.number().int().min(0) }),
+  z.object({ phase: z.literal("compiling") }),
+  z.object({ phase: z.literal("running"), compileMs: z.number().optional() }),
+]);
+export type RunPhase = z.infer<typeof runPhaseSchema>;
+
+/** The media type a client asks POST /api/run for to get the phases as they happen, one JSON line each. */
+export const RUN_STREAM_TYPE = "application/x-ndjson";
+
+/** One line of the streamed answer: a phase, then the result, or an error met after the stream started. */
+export const runStreamLineSchema = z.union([
+  runPhaseSchema,
+  z.object({ result: runResultSchema }),
+  z.object({ error: z.string(), status: z.number().int() }),
+]);
+export type RunStreamLine = z.infer<typeof runStreamLineSchema>;
+
 /** Props of the in-page editor for one runnable example (rendered by lessons, implemented in components/editor). */
 export type PlaygroundExample = {
   /** Stable id, e.g. "go/01-why-go/hello": the key drafts are saved under. */

@@ -5,8 +5,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 // The run rate limit against the real production server (scripts/serve.mjs on the built app), started here with a
-// limit of three runs a minute so that the shared end-to-end server's own limit is left alone. Each request is
-// refused as a run after the limit is counted (an unknown language: 400), so no program runs.
+// limit of three runs a minute so that the shared end-to-end server's own limit is left alone. Each request is a
+// well-formed run (only those are counted) refused after the limit is counted (code past 64 KiB: 413), so no program
+// runs.
 
 const LIMIT = 3;
 const servers: ChildProcess[] = [];
@@ -41,7 +42,7 @@ async function runStatus(base: string, headers: Record<string, string>): Promise
   const response = await fetch(`${base}/api/run`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ language: "cobol", code: "" }),
+    body: JSON.stringify({ language: "javascript", code: "x".repeat(64 * 1024 + 1) }),
   });
   return response.status;
 }
@@ -53,7 +54,7 @@ test.afterAll(() => {
 
 test("with no trusted proxy, neither X-Forwarded-For nor the server's own peer header resets the run limit", async () => {
   const base = await serve(0);
-  for (let i = 1; i <= LIMIT; i++) expect(await runStatus(base, { "x-forwarded-for": `192.0.2.${i}` })).toBe(400);
+  for (let i = 1; i <= LIMIT; i++) expect(await runStatus(base, { "x-forwarded-for": `192.0.2.${i}` })).toBe(413);
   expect(await runStatus(base, { "x-forwarded-for": "192.0.2.99" })).toBe(429);
   expect(await runStatus(base, { "x-backend-paths-peer": "198.51.100.99" })).toBe(429);
   expect(await runStatus(base, {})).toBe(429);
@@ -61,10 +62,10 @@ test("with no trusted proxy, neither X-Forwarded-For nor the server's own peer h
 
 test("with one trusted proxy, only the address the proxy appended names the client", async () => {
   const base = await serve(1);
-  for (let i = 1; i <= LIMIT; i++) expect(await runStatus(base, { "x-forwarded-for": `192.0.2.${i}, 198.51.100.1` })).toBe(400);
+  for (let i = 1; i <= LIMIT; i++) expect(await runStatus(base, { "x-forwarded-for": `192.0.2.${i}, 198.51.100.1` })).toBe(413);
   // What the client wrote before the proxy's entry changes nothing…
   expect(await runStatus(base, { "x-forwarded-for": "192.0.2.99, 198.51.100.1" })).toBe(429);
   expect(await runStatus(base, { "x-forwarded-for": "198.51.100.1" })).toBe(429);
   // …while another address appended by the proxy is another client.
-  expect(await runStatus(base, { "x-forwarded-for": "192.0.2.1, 198.51.100.2" })).toBe(400);
+  expect(await runStatus(base, { "x-forwarded-for": "192.0.2.1, 198.51.100.2" })).toBe(413);
 });

@@ -106,7 +106,7 @@ test("a guest's passed quiz shows on their dashboard, moves into the new account
   await page.getByLabel("Email").fill(learner.email);
   await page.getByLabel("Password").fill(learner.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("guest-merge-status")).toContainText("now saved to your account");
+  await expect(page.getByTestId("guest-merge-status")).toContainText("Saved to your account from this browser");
   await expect(page.getByTestId("guest-invite")).toHaveCount(0);
   await expect(page.locator(`[data-quiz="${NO_EXERCISES}"]`)).toContainText("Passed");
   await expect(page.getByTestId("lessons-completed")).toHaveText("1 of 1 you opened");
@@ -129,7 +129,7 @@ test("a guest's passed quiz shows on their dashboard, moves into the new account
   await signIn(context.request, learner);
   await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [GUEST_KEY, guestState]);
   await page.goto("/dashboard");
-  await expect(page.getByTestId("guest-merge-status")).toContainText("now saved to your account");
+  await expect(page.getByTestId("guest-merge-status")).toContainText("Saved to your account from this browser");
   const again = await context.request.post("/api/progress/merge", { data: JSON.parse(guestState!) });
   expect((await again.json()).merged).toMatchObject({ attempts: 0, visits: 0, lessons: 0 });
   expect((await summaryOf(context.request)).quizzes).toMatchObject([{ quizId: NO_EXERCISES, attempts: 1 }]);

@@ -2,8 +2,8 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { replaceCode } from "./editor-page";
 
 // Honest waiting: Python's first run says it is downloading (with a bar and the bytes) and starting Python; Go says
-// it compiles and runs on the server and then gives both durations; a server still preparing its toolchain says so
-// with an estimate; a Python traceback shows the learner's frames, not Pyodide's.
+// "Compiling…" then "Running…" as the server streams its phases, then gives both durations; a server still preparing
+// its toolchain says so with the time left; a Python traceback shows the learner's frames, not Pyodide's.
 
 function playground(page: Page, language: string): Locator {
   return page.locator(`figure.playground[data-language="${language}"]`);
@@ -45,29 +45,60 @@ test("Python's first run shows the download and start-up, and its traceback is t
   expect(new Set(seen.slice(before).map((s) => s.note))).toEqual(new Set(["Running…"]));
 });
 
-test("Go says it compiles and runs on the server, then shows both durations", async ({ page }) => {
+/** Records every sentence the waiting panel of `box` shows, however briefly, in order. */
+async function recordNotes(page: Page, box: Locator): Promise<string[]> {
+  const notes: string[] = [];
+  await page.exposeFunction("noteSentence", (note: string) => {
+    if (notes.at(-1) !== note) notes.push(note);
+  });
+  await box.evaluate((figure) => {
+    new MutationObserver(() => {
+      const note = figure.querySelector('[data-testid="running-note"]')?.textContent;
+      if (note) (window as unknown as { noteSentence: (s: string) => void }).noteSentence(note);
+    }).observe(figure, { subtree: true, childList: true, characterData: true });
+  });
+  return notes;
+}
+
+test("Go says Compiling… then Running… as the server gets there, then shows both durations", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/playground");
   const box = playground(page, "go");
-  // The answer is held back a moment so the waiting state can be seen; the run itself is the real one.
-  await page.route("**/api/run", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await route.continue();
-  });
+  // Sleeps after it starts, so "Running…" stays on screen long enough to be seen; the phases come from the real run.
+  await replaceCode(page, box, 'package main\nimport ("fmt"; "time")\nfunc main() {\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println("awake")\n}\n');
+  const notes = await recordNotes(page, box);
   await box.getByRole("button", { name: "Run" }).click();
-  await expect(box.getByTestId("running-note")).toHaveText("Compiling and running on the server…");
-  await expect(box.getByTestId("run-meta")).toContainText(/compiled in \d+ ms · ran in \d+ ms/, { timeout: 60_000 });
+  await expect(box.getByTestId("running-note")).toHaveText("Running…", { timeout: 60_000 });
+  await expect(box.getByTestId("stdout")).toHaveText("awake", { timeout: 30_000 });
+  expect(notes).toEqual(["Compiling and running on the server…", "Compiling…", "Running…"]);
+  const meta = box.getByTestId("run-meta");
+  await expect(meta).toContainText(/compiled in \d+ ms · ran in \d+ ms/);
+  const ranMs = Number(/ran in (\d+) ms/.exec((await meta.textContent()) ?? "")![1]);
+  expect(ranMs).toBeGreaterThanOrEqual(1500);
 });
 
-test("while the server prepares the Rust toolchain, the page says so with an estimate", async ({ page }) => {
+test("while the server prepares the Rust toolchain, the page says so with the time left", async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto("/playground");
   const box = playground(page, "rust");
-  // The caches are warm on a test server, so health is made to say what a first start says, and the run waits.
+  // The caches are warm on a test server, so health is made to say what a first start says (started 10 s ago,
+  // 100 s last time), and the run waits.
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/api/health", (route) =>
-    route.fulfill({ json: { status: "ok", runners: { rust: { status: "preparing", reason: "building the Rust crates into the build cache (first start only)" } } } }),
+    route.fulfill({
+      json: {
+        status: "ok",
+        runners: {
+          rust: {
+            status: "preparing",
+            reason: "building the Rust crates into the build cache (first start only)",
+            since: new Date(Date.now() - 10_000).toISOString(),
+            typicalSeconds: 100,
+          },
+        },
+      },
+    }),
   );
   await page.route("**/api/run", async (route) => {
     await held;
@@ -75,9 +106,10 @@ test("while the server prepares the Rust toolchain, the page says so with an est
   });
   await box.getByRole("button", { name: "Run" }).click();
   const note = box.getByTestId("running-note");
-  await expect(note).toHaveText("The server is preparing the Rust toolchain (first start only, usually 1–3 minutes); your program runs as soon as it is ready.");
+  await expect(note).toHaveText("Preparing the Rust toolchain (first start only); your program runs as soon as it is ready.");
   await expect(note).toHaveAttribute("role", "status");
-  await expect(box.getByTestId("run-waiting-detail")).toContainText(/\d+ s/);
+  await expect(box.getByTestId("run-waiting-detail")).toContainText(/about (8\d|9\d) s left/);
+  await expect(box.getByTestId("run-waiting-detail")).toContainText(/about \d+ s left · \d+ s/);
   release();
   await expect(box.getByTestId("run-meta")).toContainText("Exit code 0", { timeout: 60_000 });
 });

@@ -9,16 +9,16 @@ import { resolveDbTarget } from "@/lib/db/target";
 
 export const PASSWORD = "correct-horse-battery";
 
-/** Every answer any learner got, by status, and the 5xx ones in full, for the summary and the assertions. */
+/** Every answer any learner got, by status, and the refusals (4xx, 5xx) in full, for the summary and the assertions. */
 export class Tally {
   readonly statuses = new Map<number, number>();
-  readonly serverErrors: string[] = [];
+  readonly refusals: string[] = [];
   requests = 0;
 
   record(method: string, path: string, status: number, body: string): void {
     this.requests++;
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
-    if (status >= 500) this.serverErrors.push(`${method} ${path} → ${status}: ${body.slice(0, 300)}`);
+    if (status >= 400) this.refusals.push(`${method} ${path} → ${status}: ${body.slice(0, 300)}`);
   }
 
   summary(): string {

@@ -14,9 +14,10 @@ const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 90);
 const WARM_UP_SECONDS = 30;
 const SAMPLE_EVERY_MS = 5000;
 /**
- * Growth allowed from the end of the warm-up to the end: V8 grows its heap in steps and returns memory lazily, so a
- * healthy server still moves by tens of MiB between samples; a leak of even 1 KiB per request (~10k requests) adds
- * more than this on top, and keeps climbing where a healthy one levels off.
+ * Growth allowed from the end of the warm-up to the end. Measured: RSS climbs for ~35 s (Next's caches, V8's heap
+ * growing in steps), then moves within a few percent (+9% at most from the 30 s sample on 2 shared cores). 25% of
+ * ~700 MiB over the ~7,000 requests after the warm-up fails a leak of ~25 KiB per request, such as keeping every
+ * rendered page, without failing a healthy server whose heap settles a step higher.
  */
 const RSS_GROWTH_LIMIT = 1.25;
 
@@ -53,7 +54,8 @@ async function act(learner: Learner): Promise<void> {
     const quiz = pick(quizzes);
     await learner.request("POST", quiz.attemptsPath, { json: { answers: quiz.answers, attemptId: eventId() } });
   } else if (roll < 0.6) {
-    await learner.request("PUT", `/api/drafts/${lesson}/main`, { json: { language: "javascript", code: `// ${eventId()}\nconsole.log("draft");\n` } });
+    // The editor's own encoding: a draft key may hold slashes, the route takes it as one path segment.
+    await learner.request("PUT", `/api/drafts/${encodeURIComponent(`${lesson}/main.js`)}`, { json: { language: "javascript", code: `// ${eventId()}\nconsole.log("draft");\n` } });
   } else if (roll < 0.7) await learner.request("POST", "/api/progress", { json: { lessonId: lesson, secondsSpent: 60, eventId: eventId() } });
   else if (roll < 0.8 && Date.now() >= runsPausedUntil) await runProgram(learner);
   else if (roll < 0.9) await learner.request("GET", "/api/progress");
@@ -108,7 +110,8 @@ it(`serves ${LEARNERS} learners for ${SOAK_SECONDS} s with no 5xx, flat memory a
         `statuses ${tally.summary()}; runs ${runStats.ran} ran, ${runStats.refused} refused with Retry-After; ` +
         `RSS MiB ${samples.map((s) => `${s.second}s:${s.rssMiB}`).join(" ")}`,
     );
-    expect(tally.serverErrors).toEqual([]);
+    // Everything a learner does here is valid: the only refusal allowed is the runner's rate limit.
+    expect(tally.refusals.filter((r) => !r.startsWith("POST /api/run → 429"))).toEqual([]);
     expect(runStats.ran).toBeGreaterThan(0);
     const warm = samples.filter((s) => s.second >= WARM_UP_SECONDS);
     expect(warm.length).toBeGreaterThan(1);

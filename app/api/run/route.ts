@@ -1,6 +1,7 @@
 import { clientAddress } from "@/lib/http/client-address";
 import { route } from "@/lib/http/route";
 import { assertCodeSize, CODE_BODY_LIMIT } from "@/lib/runner/code-size";
+import { streamRun, wantsRunStream } from "@/lib/runner/run-stream";
 import { runQueued, takeRunToken } from "@/lib/runner/service";
 import { runRequestSchema } from "@/lib/runner/types";
 
@@ -11,6 +12,7 @@ export const POST = route(
   { guard: (request) => takeRunToken(clientAddress(request)), body: { schema: runRequestSchema, limit: CODE_BODY_LIMIT } },
   async ({ request, body }) => {
     assertCodeSize(body.code);
-    return runQueued(clientAddress(request), body);
+    // Accept: application/x-ndjson gets the phases as they happen (lib/runner/run-stream.ts); anything else one RunResult.
+    return wantsRunStream(request) ? streamRun(clientAddress(request), body) : runQueued(clientAddress(request), body);
   },
 );

@@ -1,6 +1,7 @@
-import { runResultSchema, type RunRequest, type RunResult } from "../types";
+import { RUN_STREAM_TYPE, runResultSchema, type RunRequest, type RunResult } from "../types";
 import { engineFor } from "../where-code-runs";
 import type { RunProgress, WorkerReplyMessage, WorkerRunMessage } from "./messages";
+import { readRunStream } from "./run-stream";
 
 // One entry point for the page: JavaScript/TypeScript in a Web Worker, Python in a Pyodide worker, Go and Rust on
 // the server, and so does code that imports what only the server has (the rule: ../where-code-runs.ts). Every engine answers with the same RunResult, including the server's limits (time, output size).
@@ -133,7 +134,7 @@ function runPython(request: RunRequest, { timeLimitMs = BROWSER_TIME_LIMIT_MS, o
 
 export async function runOnServer(request: RunRequest, { signal, onProgress }: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
-  // One request compiles and runs: the page cannot tell the two apart until the answer gives both durations.
+  // Until the server's first phase arrives (or for good, if it answers in one piece), the page only knows the server has it.
   onProgress?.({ phase: "on-server" });
   const failed = (message: string): RunResult => ({
     stdout: "",
@@ -147,12 +148,19 @@ export async function runOnServer(request: RunRequest, { signal, onProgress }: R
   try {
     response = await fetch("/api/run", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // The phases as they happen when the server streams them; one RunResult otherwise.
+      headers: { "content-type": "application/json", accept: `${RUN_STREAM_TYPE}, application/json` },
       body: JSON.stringify(request),
       signal,
     });
   } catch {
     return failed("The server could not be reached. Check your connection and try again.");
+  }
+  if (response.ok && response.body && response.headers.get("content-type")?.startsWith(RUN_STREAM_TYPE)) {
+    const end = await readRunStream(response.body, onProgress);
+    if ("result" in end) return end.result;
+    if ("error" in end) return failed(end.error);
+    return failed("The connection to the server was lost before the run finished. Try again.");
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) {

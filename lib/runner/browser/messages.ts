@@ -19,7 +19,11 @@ export type RunProgress =
   | { phase: "downloading"; loaded: number; total?: number }
   | { phase: "starting" }
   | { phase: "running" }
-  | { phase: "on-server" };
+  | { phase: "on-server" }
+  /** A server run waiting for a free slot, behind `position` − 1 others when it joined. */
+  | { phase: "queued"; position: number }
+  /** A server run compiling (Go, Rust); "running" follows when the program starts. */
+  | { phase: "compiling" };
 
 export type WorkerReplyMessage =
   | { type: "progress"; progress: RunProgress }

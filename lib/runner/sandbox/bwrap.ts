@@ -37,6 +37,8 @@ export type SandboxSpec = {
   limits: SandboxLimits;
   /** Queue slot: picks the host uid. */
   slot: number;
+  /** Told as each phase starts, from the sandbox's own status lines; "running" brings the compile step's time. */
+  onPhase?: (phase: "compiling" | "running", compileMs?: number) => void;
 };
 
 export type SandboxOutcome = {
@@ -252,10 +254,15 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
     statusStream.on("data", (chunk: Buffer) => {
       status += chunk.toString("utf8");
       const now = performance.now();
-      if (compileStartedAt === undefined && status.includes("compile-start")) compileStartedAt = now;
+      // One chunk may hold both lines (a compile that fails fast never says run-start): each phase is told once, in order.
+      if (compileStartedAt === undefined && status.includes("compile-start")) {
+        compileStartedAt = now;
+        spec.onPhase?.("compiling");
+      }
       if (runStartedAt === undefined && status.includes("run-start")) {
         runStartedAt = now;
         runCpuStart = cpuSeconds();
+        spec.onPhase?.("running", compileStartedAt === undefined ? undefined : Math.round(now - compileStartedAt));
       }
       if (endedAt === undefined && /(compile|run) \d+/.test(status)) endedAt = now;
     });

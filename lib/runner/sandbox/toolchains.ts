@@ -100,6 +100,30 @@ async function replaceWhenBuilt(dest: string, build: (tmp: string) => Promise<vo
   }
 }
 
+/**
+ * Seconds a first build of each cache usually takes, until this machine has measured its own: Go about 40 s
+ * (gin's dependency tree, then go-sqlite3's cgo), Rust about 2 minutes (Debian's crates).
+ */
+export const TYPICAL_BUILD_SECONDS: Record<Compiled, number> = { go: 60, rust: 150 };
+const BUILD_SECONDS_FILE = "build-seconds";
+
+/** Builds and writes beside the stamp how long it took, so the next first start can say how long to wait. */
+async function timed<T>(root: string, build: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const value = await build();
+  writeFileSync(path.join(root, BUILD_SECONDS_FILE), String(Math.round((Date.now() - started) / 1000)));
+  return value;
+}
+
+/** How long building this cache took here last time, else the documented default. */
+export function typicalBuildSeconds(language: Compiled): number {
+  try {
+    const measured = Number(readFileSync(path.join(cacheRoot(), language, BUILD_SECONDS_FILE), "utf8"));
+    if (Number.isFinite(measured) && measured > 0) return measured;
+  } catch {}
+  return TYPICAL_BUILD_SECONDS[language];
+}
+
 export type RustToolchain = { sysroot: string; deps: string; externs: Record<string, string> };
 
 async function prepareRust(): Promise<RustToolchain> {
@@ -118,7 +142,7 @@ async function prepareRust(): Promise<RustToolchain> {
     existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(externsFile)
       ? { sysroot: sysrootDest, deps: depsDir, externs: JSON.parse(readFileSync(externsFile, "utf8")) as Record<string, string> }
       : undefined;
-  return buildOnce(root, ready, () => buildRust({ root, sysroot, sysrootDest, depsDir, externsFile, stampFile, stamp }));
+  return buildOnce(root, ready, () => timed(root, () => buildRust({ root, sysroot, sysrootDest, depsDir, externsFile, stampFile, stamp })));
 }
 
 type RustBuild = { root: string; sysroot: string; sysrootDest: string; depsDir: string; externsFile: string; stampFile: string; stamp: string };
@@ -213,11 +237,13 @@ async function prepareGo(): Promise<GoToolchain> {
   const stampFile = path.join(root, "stamp");
   const stamp = `${version.trim()}\n${GO_WARM_PROGRAM}${await installedVersions("golang-*")}`;
   const ready = () => (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(cache) ? { cache } : undefined);
-  return buildOnce(root, ready, async () => {
-    await buildGoCache(go, cache);
-    writeFileSync(stampFile, stamp);
-    return { cache };
-  });
+  return buildOnce(root, ready, () =>
+    timed(root, async () => {
+      await buildGoCache(go, cache);
+      writeFileSync(stampFile, stamp);
+      return { cache };
+    }),
+  );
 }
 
 async function buildGoCache(go: string, cache: string): Promise<void> {
@@ -275,15 +301,21 @@ type Common = Omit<Toolchains, Compiled>;
 let preparing: Promise<Common> | undefined;
 let goReady: Promise<GoToolchain> | undefined;
 let rustReady: Promise<RustToolchain> | undefined;
-const warming = new Set<Compiled>();
+/** When each language's preparation started (Date.now()), while it lasts. */
+const warming = new Map<Compiled, number>();
 
 /** True while that language's build cache is being built (first start, or after an upgrade): health says "preparing". */
 export function isPreparing(language: Compiled): boolean {
   return warming.has(language);
 }
 
+/** When the preparation under way started (ms since the epoch), or undefined when there is none. */
+export function preparingSince(language: Compiled): number | undefined {
+  return warming.get(language);
+}
+
 function tracked<T>(language: Compiled, prepare: () => Promise<T>): Promise<T> {
-  warming.add(language);
+  warming.set(language, Date.now());
   return prepare().finally(() => warming.delete(language));
 }
 

@@ -8,6 +8,8 @@ import { getCatalog } from "@/lib/content/catalog";
 import { exerciseIdSchema } from "@/lib/course/vocabulary";
 import { ERRORS } from "@/lib/errors";
 import { route, type RouteHandler } from "@/lib/http/route";
+import { checkAuthEndpoint, guardAuthRequest } from "@/lib/auth/guard-request";
+import { authOptions } from "@/lib/auth/options";
 import type { SessionUser } from "@/lib/auth/session";
 import { decodeSegment } from "@/lib/http/path-segment";
 import { guestStateSchema } from "@/lib/progress/guest-schema";
@@ -134,7 +136,7 @@ function parsedBody(body: BadBody | null): unknown {
   }
 }
 
-/** The route's path with each dynamic segment filled in, and the params Next would hand over (still %-encoded). */
+/** The route's address with each dynamic segment filled in as sent (still %-encoded, as Next hands params over). */
 function fill(dir: string, values: Record<string, string | string[]>) {
   const url = dir
     .split("/")
@@ -174,8 +176,6 @@ async function expectSensible(response: Response, label: string) {
  * checks let through is next-auth's to answer, and the end-to-end API spec covers it there.
  */
 async function reachesNextAuth(method: string, segments: string[], body: BadBody | null): Promise<boolean> {
-  const { checkAuthEndpoint, guardAuthRequest } = await import("@/lib/auth/guard-request");
-  const { authOptions } = await import("@/lib/auth/options");
   try {
     checkAuthEndpoint(method, segments.map(decodeSegment), authOptions().providers);
     await guardAuthRequest(buildRequest(method, "http://localhost/api/auth/x", body));
@@ -269,13 +269,16 @@ describe.each(DATABASES)("bad input never gets a 5xx, on $name", ({ name: databa
   // The routes that run programs get a handful of valid but odd requests (the generators above keep away from valid
   // ones, so the sandbox is not asked for thousands of runs).
   describe("valid but odd programs", () => {
-    const odd = "\u202E😀\u0000\uD800";
+    const odd = "\u202E😀\uD800\uFEFF";
     const post = (body: unknown) => buildRequest("POST", "http://localhost/api/x", { text: JSON.stringify(body), contentType: "application/json", contentLength: null });
     const checkContext = (id: string) => ({ params: Promise.resolve({ id: encodeURIComponent(id) }) });
     const cases: { name: string; route: string; body: unknown; context?: { params: Promise<unknown> }; status: number }[] = [
       { name: "odd Unicode in code and stdin", route: "api/run", body: { language: "python", code: `print(${JSON.stringify(odd)})`, stdin: odd }, status: 200 },
       { name: "code just under 64 KiB of two-byte characters", route: "api/run", body: { language: "javascript", code: `// ${"é".repeat(32_000)}\nconsole.log(1)` }, status: 200 },
       { name: "empty code", route: "api/run", body: { language: "python", code: "" }, status: 200 },
+      // PostgreSQL cannot store U+0000 (these were 500s there): it is refused on both databases, before any run.
+      { name: "a NUL in stdin", route: "api/run", body: { language: "python", code: "print(1)", stdin: "a\u0000b" }, status: 400 },
+      { name: "a check of code with a NUL", route: "api/exercises/[id]/check", body: { language: "javascript", code: "// \u0000" }, context: checkContext("node/01-event-loop/in-order"), status: 400 },
       { name: "a check of odd Unicode", route: "api/exercises/[id]/check", body: { language: "javascript", code: `\uFEFF// ${odd}` }, context: checkContext("node/01-event-loop/in-order"), status: 200 },
       { name: "a check of an unknown exercise", route: "api/exercises/[id]/check", body: { language: "javascript", code: "1" }, context: checkContext("node/99-nope/nothing"), status: 404 },
       {
@@ -317,6 +320,15 @@ describe.each(DATABASES)("bad input never gets a 5xx, on $name", ({ name: databa
         }),
         { numRuns: NUM_RUNS * 2, seed: SEED, endOnFailure: true },
       );
+    });
+
+    it("refuses a NUL in a sign-up name with a message (a 500 on PostgreSQL before)", async () => {
+      const { signUpWithForm } = await import("@/lib/auth/sign-up");
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ name: "A\u0000da", email: "nul@example.com", password: "correct horse battery" })) form.append(name, value);
+      const result = await signUpWithForm(form, { db: t.db, headers: async () => new Headers(nextAddress()) });
+      expect(result).toMatchObject({ ok: false, error: "name: text must not contain the NUL character (U+0000)." });
+      expect(await t.db.user.count({ where: { email: "nul@example.com" } })).toBe(0);
     });
 
     it("signUpWithForm answers bad input with a message, never the internal error", async () => {

@@ -114,3 +114,19 @@ describe("run queue", () => {
     expect(queue.stats()).toMatchObject({ running: 0, waiting: 0 });
   });
 });
+
+describe("admission", () => {
+  it("tells a taken run at once: 0 with a free slot, else its place in the waiting line; a refused run hears nothing", async () => {
+    const queue = createRunQueue({ concurrency: 1, maxWaiting: 2, perClient: 1 });
+    const gate = deferred();
+    const heard: Record<string, number> = {};
+    const submit = (client: string) => queue.run(client, () => gate.promise, (position) => (heard[client] = position));
+    const runs = [submit("a"), submit("b"), submit("c")];
+    // Synchronously, before any of the runs' promises settle: the route decides its answer on this.
+    expect(heard).toEqual({ a: 0, b: 1, c: 2 });
+    await expect(submit("d")).rejects.toBeInstanceOf(QueueFullError);
+    expect(heard).not.toHaveProperty("d");
+    gate.resolve();
+    await Promise.all(runs);
+  });
+});
