@@ -26,7 +26,8 @@ export function findPgBin(): string | null {
   return versions.length ? path.join(base, versions[0]!, "bin") : null;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now (the kernel picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, "127.0.0.1", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DATABASES } from "../support/test-db";
 import { eventId, pick, quizzes } from "./course";
 import { createAccounts, signInAll, type Learner } from "./learner";
-import { freePort, newSecret, startServer, type RunningServer } from "./server";
+import { freePort } from "../../scripts/db/pg-cluster";
+import { newSecret, startServer, type RunningServer } from "./server";
 
 // Crash safety: signed-in learners burst quiz attempts and lesson visits at the production server, which is killed
 // with SIGKILL mid-burst and started again on the same database. Whatever a learner was told was saved (a 2xx) must be

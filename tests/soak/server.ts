@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 
 // The real production server (scripts/serve.mjs over the `next build` output), started the way scripts/e2e-server.sh
@@ -11,17 +10,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Sandboxed programs of the soak run as these uids (serve.mjs is root in CI), so leftovers are ours, not a neighbour's. */
 export const SOAK_UID_BASE = 64700;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export type ServerOptions = { port: number; databaseUrl: string; secret: string };
 

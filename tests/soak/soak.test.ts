@@ -3,7 +3,8 @@ import { expect, it } from "vitest";
 import { sqliteTestDb } from "../support/test-db";
 import { eventId, lessons, pick, quizzes } from "./course";
 import { createAccounts, signInAll, Tally, type Learner } from "./learner";
-import { freePort, newSecret, SOAK_UID_BASE, startServer } from "./server";
+import { freePort } from "../../scripts/db/pg-cluster";
+import { newSecret, SOAK_UID_BASE, startServer } from "./server";
 
 // A short soak of the production server: simulated learners read lessons, answer quizzes, save drafts, record visits,
 // run small programs and look at their progress, for SOAK_SECONDS. Nothing may answer 5xx, memory must level off after

@@ -6,6 +6,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "../../lib/db/create";
 import type { DbTarget } from "../../lib/db/target";
+import type { RouteHandler } from "../../lib/http/route";
 import { applyMigrations } from "../../scripts/db/migrate-lib";
 
 export type TestDb = { db: Db; target: DbTarget; cleanup: () => Promise<void> };
@@ -54,3 +55,13 @@ export const DATABASES = [
   { name: "SQLite", open: sqliteTestDb },
   { name: "PostgreSQL", open: postgresTestDb },
 ] as const;
+
+let learners = 0;
+
+/** A new account on a test database, as the session would describe it; `as(handler)` is a route handler signed in as it. */
+export async function signedInLearner(db: Db, prefix = "learner") {
+  const user = await db.user.create({ data: { email: `${prefix}-${++learners}@example.com` }, select: { id: true, email: true, name: true } });
+  const as = (handler: { withDeps: (deps: { currentUser: () => Promise<typeof user>; db: Db }) => RouteHandler }) =>
+    handler.withDeps({ currentUser: async () => user, db });
+  return { user, userId: user.id, as };
+}

@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postAttempt } from "@/app/api/quizzes/[track]/[lesson]/attempts/route";
 import { POST as postMerge } from "@/app/api/progress/merge/route";
 import { POST as postVisit } from "@/app/api/progress/route";
-import type { SessionUser } from "@/lib/auth/session";
 import { getCatalog, getLessonById } from "@/lib/content/catalog";
 import { loadExercise } from "@/lib/content/exercises";
-import type { RouteHandler } from "@/lib/http/route";
 import { issueGuestBirth } from "@/lib/progress/guest-birth";
 import { fromAddress } from "../../support/client-address";
 import { rightAnswer } from "../../support/quiz-answers";
-import { DATABASES, type TestDb } from "../../support/test-db";
+import { DATABASES, signedInLearner, type TestDb } from "../../support/test-db";
 
 // The same write fired at once, as a double-click, several tabs or a retry racing its original do: every request is
 // answered (no 500), and what is stored counts once. The app's routes, the real catalog and the real sandbox, on
@@ -25,7 +23,6 @@ const TIMES = 8;
 
 describe.each(DATABASES)("the same write at once on $name", ({ open }) => {
   let t: TestDb;
-  let counter = 0;
   beforeAll(async () => {
     t = await open();
   });
@@ -33,12 +30,7 @@ describe.each(DATABASES)("the same write at once on $name", ({ open }) => {
     await t?.cleanup();
   });
 
-  const learner = async () => {
-    const user: SessionUser = await t.db.user.create({ data: { email: `race-${++counter}@example.com` }, select: { id: true, email: true, name: true } });
-    const as = (handler: { withDeps: (deps: { currentUser: () => Promise<SessionUser>; db: TestDb["db"] }) => RouteHandler }) =>
-      handler.withDeps({ currentUser: async () => user, db: t.db });
-    return { userId: user.id, as };
-  };
+  const learner = () => signedInLearner(t.db, "race");
   const post = (url: string, body: unknown, address = "10.77.0.1") =>
     new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json", ...fromAddress(address) }, body: JSON.stringify(body) });
   const answered = async (responses: Promise<Response>[]) =>

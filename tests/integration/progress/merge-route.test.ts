@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as guestBirth } from "@/app/api/progress/guest/route";
 import { POST as mergeRoute } from "@/app/api/progress/merge/route";
-import type { SessionUser } from "@/lib/auth/session";
 import { getCatalog, getLessonById } from "@/lib/content/catalog";
 import { loadExercise } from "@/lib/content/exercises";
 import { dayKey } from "@/lib/days";
@@ -9,7 +8,7 @@ import { issueGuestBirth, verifiedGuestBirth } from "@/lib/progress/guest-birth"
 import { progressSummary } from "@/lib/progress/use-cases";
 import { fromAddress } from "../../support/client-address";
 import { rightAnswer } from "../../support/quiz-answers";
-import { DATABASES, type TestDb } from "../../support/test-db";
+import { DATABASES, signedInLearner, type TestDb } from "../../support/test-db";
 
 // POST /api/progress/merge as an attacker would use it: a signed-in learner sending a forged guest state. The real
 // catalog, the real sandboxed check, real SQLite and PostgreSQL. node/01-event-loop has a quiz and one JavaScript
@@ -63,9 +62,9 @@ describe.each(DATABASES)("POST /api/progress/merge on $name", ({ open }) => {
   });
 
   const learner = async () => {
-    const user: SessionUser = await t.db.user.create({ data: { email: `merge-${++counter}@example.com` }, select: { id: true, email: true, name: true } });
-    const userId = user.id;
-    const handler = mergeRoute.withDeps({ currentUser: async () => user, db: t.db });
+    const { userId, as } = await signedInLearner(t.db, "merge");
+    const handler = as(mergeRoute);
+    counter += 1;
     const merge = async (state: unknown) => {
       const response = await handler(
         new Request("http://localhost/api/progress/merge", {
