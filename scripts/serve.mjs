@@ -7,6 +7,7 @@
 // is kept, any other is replaced by a new UUID, and the answer carries it back for matching against the log.
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { staticCache } from "./static-cache.mjs";
 
 // Both names are defined in lib/http/client-address.ts (PEER_HEADER, PEER_HEADER_ENV).
 const PEER_HEADER = "x-backend-paths-peer";
@@ -22,6 +23,8 @@ const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Prerendered pages and static files, compressed once and answered from memory (scripts/static-cache.mjs).
+const fromCache = staticCache({ dir: process.cwd() });
 
 const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
@@ -29,7 +32,7 @@ const server = createServer((req, res) => {
   const id = typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
   req.headers[REQUEST_ID_HEADER] = id;
   res.setHeader(REQUEST_ID_HEADER, id);
-  void handle(req, res);
+  fromCache(req, res, () => void handle(req, res));
 });
 // PORT=0 takes any free port; the line below says which (the end-to-end tests start extra servers that way).
 server.listen(port, () => console.log(`serve: ready on http://localhost:${server.address().port}`));

@@ -1,5 +1,82 @@
-// `npm run bench`: every benchmark of the project, one after another.
-import { benchRunner } from "./runner";
+// `npm run bench` (after scripts/bench.sh has built the app): starts the production server on a fresh SQLite file, runs
+// every measurement of issue 15 against it, prints one table and writes bench/results/latest.json and latest.md,
+// comparing with the results file that was there before (a figure more than 20% worse is flagged).
+// BENCH_ONLY=pages,memory runs some of them; BENCH_SECONDS sets the length of each load phase (default 10).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../db/pg-cluster";
+import { newSecret, startServer } from "../lib/production-server";
+import type { BenchContext } from "./context";
+import type { Figure } from "./figures";
+import { measureMemory } from "./memory";
+import { measurePages } from "./pages";
+import { markdown, table, type Results } from "./report";
 
-console.log("== runner ==");
-await benchRunner();
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const RESULTS_DIR = path.join(ROOT, "bench", "results");
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function migrate(databaseUrl: string): void {
+  const result = spawnSync("npm", ["run", "--silent", "db:migrate"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`migrating the bench database failed:\n${result.stderr}${result.stdout}`);
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "bp-bench-"));
+const databaseUrl = `file:${path.join(dataDir, "bench.db")}`;
+migrate(databaseUrl);
+const secret = newSecret();
+const server = await startServer({ port: await freePort(), databaseUrl, secret });
+log(`server ready on ${server.url} in ${server.readyMs} ms`);
+// Idle: started and answered one page, nothing else yet.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+const idleKiB = server.rssKiB();
+const ctx: BenchContext = { server, databaseUrl, secret, seconds, log };
+
+// In the order that keeps them from disturbing each other: page figures on a quiet server first, memory after them.
+const measurements: Array<[string, () => Promise<Figure[]>]> = [
+  ["pages", () => measurePages(ctx)],
+  ["memory", () => measureMemory(ctx, idleKiB)],
+];
+
+const figures: Figure[] = [];
+const failures: Results["failures"] = [];
+const started = performance.now();
+try {
+  for (const [name, measure] of measurements) {
+    if (only && !only.includes(name)) continue;
+    const at = performance.now();
+    log(`${name}…`);
+    try {
+      figures.push(...(await measure()));
+    } catch (error) {
+      failures.push({ measurement: name, error: error instanceof Error ? error.message : String(error) });
+      log(`${name} failed: ${error instanceof Error ? error.stack : error}`);
+    }
+    log(`${name} took ${Math.round((performance.now() - at) / 1000)} s`);
+  }
+} finally {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const cpus = os.cpus();
+const results: Results = {
+  finished: new Date().toISOString(),
+  machine: { cpus: cpus.length, model: cpus[0]?.model.trim() ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  seconds,
+  figures,
+  failures,
+};
+const latest = path.join(RESULTS_DIR, "latest.json");
+const previous = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Results) : undefined;
+mkdirSync(RESULTS_DIR, { recursive: true });
+writeFileSync(latest, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(RESULTS_DIR, "latest.md"), markdown(results, previous));
+console.log(table(results, previous));
+log(`done in ${Math.round((performance.now() - started) / 1000)} s; bench/results/latest.md`);
+process.exitCode = failures.length ? 1 : 0;

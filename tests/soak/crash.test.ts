@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DATABASES } from "../support/test-db";
 import { eventId, pick, quizzes } from "./course";
-import { createAccounts, signInAll, type Learner } from "./learner";
+import { createAccounts, signInAll, type Learner } from "../../scripts/lib/learners";
 import { freePort } from "../../scripts/db/pg-cluster";
-import { newSecret, startServer, type RunningServer } from "./server";
+import { newSecret, startServer, type RunningServer } from "../../scripts/lib/production-server";
 
 // Crash safety: signed-in learners burst quiz attempts and lesson visits at the production server, which is killed
 // with SIGKILL mid-burst and started again on the same database. Whatever a learner was told was saved (a 2xx) must be
@@ -62,7 +62,8 @@ describe.each(DATABASES)("crash safety on $name", ({ name, open }) => {
   it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs mid-burst`, async () => {
     const { db, target, cleanup } = await open();
     const port = await freePort();
-    const options = { port, databaseUrl: target.url, secret: newSecret() };
+    // No program runs here: warming the Go and Rust caches would only compete for the 2 cores.
+    const options = { port, databaseUrl: target.url, secret: newSecret(), env: { RUNNER_WARM_AT_START: "0" } };
     let server = await startServer(options);
     try {
       const emails = await createAccounts(target.url, LEARNERS);

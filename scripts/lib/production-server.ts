@@ -4,16 +4,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 // The real production server (scripts/serve.mjs over the `next build` output), started the way scripts/e2e-server.sh
-// starts it, so the soak sees what a deployment sees: the built app, the real sandbox, the real database.
+// starts it, so the soak and the benchmarks see what a deployment sees: the built app, the real sandbox, the real
+// database.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Sandboxed programs of the soak run as these uids (serve.mjs is root in CI), so leftovers are ours, not a neighbour's. */
-export const SOAK_UID_BASE = 64700;
+/** `env` is added to (and overrides) the server's environment: runner settings, limits. */
+export type ServerOptions = { port: number; databaseUrl: string; secret: string; env?: Record<string, string> };
 
-export type ServerOptions = { port: number; databaseUrl: string; secret: string };
-
-/** One secret per soak run, the same across restarts, so sessions issued before a crash still sign in after it. */
+/** One secret per run, the same across restarts, so sessions issued before a crash still sign in after it. */
 export function newSecret(): string {
   return randomBytes(32).toString("base64url");
 }
@@ -38,7 +37,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts serve.mjs and waits until it serves the home page (a real render, not just a listening socket). */
-export async function startServer({ port, databaseUrl, secret }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ port, databaseUrl, secret, env = {} }: ServerOptions): Promise<RunningServer> {
   const url = `http://localhost:${port}`;
   const started = performance.now();
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
@@ -52,9 +51,7 @@ export async function startServer({ port, databaseUrl, secret }: ServerOptions):
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: secret,
       SIGNUPS_PER_HOUR: "1000",
-      RUNNER_UID_BASE: String(SOAK_UID_BASE),
-      // The soak runs JavaScript and Python only; warming the Go and Rust caches would only compete for the 2 cores.
-      RUNNER_WARM_AT_START: "0",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

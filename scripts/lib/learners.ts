@@ -35,9 +35,14 @@ export class Learner {
     private readonly tally?: Tally,
   ) {}
 
+  /** The Cookie header this learner sends (the benchmarks hand it to a load generator). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   /** A request with this learner's cookies; redirects are returned, not followed (a sign-in answers with one). */
   async request(method: string, path: string, init: { json?: unknown; form?: Record<string, string>; signal?: AbortSignal } = {}): Promise<{ status: number; body: string; headers: Headers }> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
+    const headers: Record<string, string> = { cookie: this.cookieHeader() };
     let body: string | undefined;
     if (init.json !== undefined) {
       headers["content-type"] = "application/json";
