@@ -141,7 +141,7 @@ export function staticCache({ dir, maxBytes = 128 * 1024 * 1024 }) {
     // The same answer already on its way from Next (a burst of first requests): wait for it rather than render and
     // compress it again.
     const coming = pending.get(key);
-    if (coming) return void coming.then((entry) => send(req, res, entry), (error) => res.destroy(error));
+    if (coming) return void coming.then((entry) => send(req, res, entry), () => forward());
     // A revalidation Next answers itself (a 304 has no body to keep).
     if (req.headers["if-none-match"]) return forward();
     const accept = req.headers["accept-encoding"];
@@ -150,6 +150,9 @@ export function staticCache({ dir, maxBytes = 128 * 1024 * 1024 }) {
     const promise = new Promise((yes, no) => ([resolve, reject] = [yes, no]));
     pending.set(key, promise);
     promise.catch(() => {}).finally(() => pending.delete(key));
+    // The client went away before Next finished (a navigation cancels its requests): Next stops writing, so nothing
+    // is kept, and whoever waits for this answer asks Next itself.
+    res.once("close", () => reject(new Error("closed before the answer was complete")));
     capture(res, async (status, headers, body) => {
       req.headers["accept-encoding"] = accept;
       try {
