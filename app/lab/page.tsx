@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleFibonacci } from "@/components/lab/article-figures";
 import { Lab, type LabProgramProps } from "@/components/lab/lab";
-import { highlightToHtml } from "@/lib/content/highlight";
+import { highlightCode } from "@/lib/content/highlight";
 import { loadLab, type LabLanguage } from "@/lib/content/lab";
 import { ContentError } from "@/lib/content/issues";
 
@@ -33,8 +33,7 @@ export default async function LabPage() {
           language: source.language,
           ...LANGUAGE[source.language],
           file: source.path.split("/").slice(-2).join("/"),
-          original: source.code,
-          html: await highlightToHtml(source.code, source.language),
+          source: await highlightCode(source.code, source.language),
         })),
       ),
     })),

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut, useSession } from "next-auth/react";
+import { useSession } from "./session-provider";
 
 // Client-side on purpose: reading the session on the server would make every page dynamic, lessons included.
 export function UserMenu() {
@@ -24,7 +24,7 @@ export function UserMenu() {
       <Link href="/account" className="user-name" data-testid="user-name">
         {data.user.name || data.user.email}
       </Link>
-      <button type="button" className="button button-ghost" onClick={() => signOut({ callbackUrl: "/" })}>
+      <button type="button" className="button button-ghost" onClick={() => void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/" }))}>
         Sign out
       </button>
     </span>

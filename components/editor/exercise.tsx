@@ -1,13 +1,15 @@
 "use client";
 
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import { checkResultSchema, type CheckResult, type PublicExercise } from "@/lib/content/exercise-schema";
-import { exerciseDraftKey } from "@/lib/progress/model";
-import { recordGuestExerciseCheck } from "@/lib/progress/guest-store";
-import { CheckFeedback } from "./check-feedback";
+import type { CheckResult, PublicExercise } from "@/lib/content/exercise-schema";
+import { exerciseDraftKey } from "@/lib/progress/draft-keys";
 import { useDraft } from "./use-draft";
 
 const CodeEditor = lazy(() => import("./code-editor"));
+// What a check needs (the answer's schema, the feedback with its value diffs, the guest store) loads with the first
+// check, not with the page.
+const loadCheckFeedback = () => import("./check-feedback");
+const CheckFeedback = lazy(() => loadCheckFeedback().then((m) => ({ default: m.CheckFeedback })));
 
 /**
  * An exercise: editor + Check. Hints unlock one at a time; the reference solution is not in the page until the
@@ -36,6 +38,9 @@ export function Exercise({ exercise, text }: ExerciseProps) {
     if (checking) return;
     setChecking(true);
     setProblem(null);
+    // Fetched while the server checks: both are there when its answer is.
+    const schema = import("@/lib/content/exercise-schema").then((m) => m.checkResultSchema);
+    void loadCheckFeedback().catch(() => undefined);
     try {
       const response = await fetch(`/api/exercises/${encodeURIComponent(exercise.id)}/check`, {
         method: "POST",
@@ -43,7 +48,7 @@ export function Exercise({ exercise, text }: ExerciseProps) {
         body: JSON.stringify({ language: exercise.language, code }),
       });
       const body: unknown = await response.json().catch(() => null);
-      const parsed = checkResultSchema.safeParse(body);
+      const parsed = (await schema).safeParse(body);
       if (!response.ok || !parsed.success) {
         setProblem((body as { error?: string } | null)?.error ?? `The check failed (${response.status}).`);
         return;
@@ -53,6 +58,7 @@ export function Exercise({ exercise, text }: ExerciseProps) {
       // The check stored the code with its result as the exercise's draft: the server for a signed-in learner, the
       // guest store here for a guest.
       if (parsed.data.saved === false) {
+        const { recordGuestExerciseCheck } = await import("@/lib/progress/guest-store");
         recordGuestExerciseCheck({ exerciseId: exercise.id, language: exercise.language, code, passed: parsed.data.passed, lesson: parsed.data.lesson });
       }
       draft.saveResult({ passed: parsed.data.passed }, code);
@@ -122,7 +128,11 @@ export function Exercise({ exercise, text }: ExerciseProps) {
         </div>
         <div className="run-output" role="status" aria-live="polite">
           {problem && <p className="run-stderr">{problem}</p>}
-          {result && <CheckFeedback result={result} />}
+          {result && (
+            <Suspense fallback={null}>
+              <CheckFeedback result={result} />
+            </Suspense>
+          )}
         </div>
       </div>
       {hintsShown > 0 && (

@@ -1,15 +1,17 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { engineFor, runProgram, type RunProgress } from "@/lib/runner/browser/engines";
+import type { HighlightedCode } from "@/lib/content/highlighted-code";
 import { CODE_LANGUAGE_LABELS, type CodeLanguage } from "@/lib/course/vocabulary";
 import type { PlaygroundExample, RunResult } from "@/lib/runner/types";
+import { HighlightedCodeBlock } from "./highlighted-code";
 import { OutputPanel } from "./output-panel";
 import type { Preparing } from "./run-progress";
 import { useDraft } from "./use-draft";
 
 // Monaco is a separate chunk, fetched the first time a learner edits or runs; until then the example is the
-// static highlighted HTML the lesson rendered on the server.
+// highlighted block rendered from `source`, which also carries the code itself (once in the page's payload).
 const CodeEditor = lazy(() => import("./code-editor"));
 
 // A warm Go or Rust run answers within this; a longer wait may be the server building its caches (first start only).
@@ -41,8 +43,8 @@ async function watchPreparing(language: CodeLanguage, signal: AbortSignal, onCha
   }
 }
 
-export function Playground({ example, highlighted }: { example: PlaygroundExample; highlighted: ReactNode }) {
-  const { code, setCode, restored } = useDraft(example.id, example.language, example.code);
+export function Playground({ example, source }: { example: Pick<PlaygroundExample, "id" | "language">; source: HighlightedCode }) {
+  const { code, setCode, restored } = useDraft(example.id, example.language, source.code);
   // "edit": the learner asked to edit, so the editor takes focus; "run": Run showed it, and focus stays on Run.
   const [editing, setEditing] = useState<false | "edit" | "run">(false);
   const [running, setRunning] = useState(false);
@@ -52,6 +54,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
   const name = CODE_LANGUAGE_LABELS[example.language];
   const showEditor = editing || restored;
   const compiled = example.language === "go" || example.language === "rust";
+  const highlighted = <HighlightedCodeBlock source={source} />;
 
   const run = useCallback(async () => {
     if (running) return;
@@ -70,7 +73,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
   }, [code, compiled, example.language, running]);
 
   const reset = () => {
-    setCode(example.code);
+    setCode(source.code);
     setResult(null);
   };
 
@@ -109,7 +112,7 @@ export function Playground({ example, highlighted }: { example: PlaygroundExampl
         <button type="button" className="button" onClick={() => void run()} aria-disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">
           {running ? "Running…" : "Run"}
         </button>
-        <button type="button" className="button-ghost" onClick={reset} disabled={running || code === example.code}>
+        <button type="button" className="button-ghost" onClick={reset} disabled={running || code === source.code}>
           Reset
         </button>
         {!showEditor && (

@@ -1,10 +1,10 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session-provider";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CodeLanguage } from "@/lib/course/vocabulary";
 import type { DraftResult } from "@/lib/progress/events";
-import { guestDraft, recordGuestDraft } from "@/lib/progress/guest-store";
+import { guestLogMayHold, recordGuestDraft } from "@/lib/progress/guest-log";
 
 // The learner's edited code for one example or exercise, with the result of its last run or check: draft events in
 // the guest store for guests (merged into the account on sign-in), /api/drafts for signed-in learners. Saving is
@@ -14,7 +14,7 @@ const SAVE_DELAY_MS = 600;
 type Saved = { code: string; result: DraftResult | null };
 
 /** Before the ledger, a guest's draft was a bare `draft:<key>` value in localStorage: it becomes a draft event once. */
-function migrateLegacyDraft(key: string, language: CodeLanguage) {
+function migrateLegacyDraft(key: string, language: CodeLanguage, guestDraft: (key: string) => Saved | null) {
   const legacyKey = `draft:${key}`;
   try {
     const code = localStorage.getItem(legacyKey);
@@ -26,11 +26,25 @@ function migrateLegacyDraft(key: string, language: CodeLanguage) {
   }
 }
 
-async function loadDraft(key: string, language: CodeLanguage, signedIn: boolean): Promise<Saved | null> {
-  if (!signedIn) {
-    migrateLegacyDraft(key, language);
-    return guestDraft(key);
+/**
+ * A guest's draft: kept draft events (or a checked exercise, whose code is its draft) are read by the model's rules,
+ * so the full store loads only when this browser may hold one for the key.
+ */
+async function loadGuestDraft(key: string, language: CodeLanguage): Promise<Saved | null> {
+  let legacy = false;
+  try {
+    legacy = localStorage.getItem(`draft:${key}`) !== null;
+  } catch {
+    return null;
   }
+  if (!legacy && !guestLogMayHold((event) => (event.type === "draft" && event.key === key) || event.type === "exercise")) return null;
+  const { guestDraft } = await import("@/lib/progress/guest-store");
+  migrateLegacyDraft(key, language, guestDraft);
+  return guestDraft(key);
+}
+
+async function loadDraft(key: string, language: CodeLanguage, signedIn: boolean): Promise<Saved | null> {
+  if (!signedIn) return loadGuestDraft(key, language);
   const response = await fetch(`/api/drafts/${encodeURIComponent(key)}`, { cache: "no-store" }).catch(() => null);
   if (!response?.ok || response.status === 204) return null;
   return (await response.json()) as Saved;

@@ -1,7 +1,9 @@
 "use client";
 
 import { lazy, Suspense, useState } from "react";
+import { HighlightedCodeBlock } from "@/components/editor/highlighted-code";
 import { OutputPanel, timing } from "@/components/editor/output-panel";
+import type { HighlightedCode } from "@/lib/content/highlighted-code";
 import { elapsedMs } from "@/lib/content/lab-output";
 import { statusLabel, stopReason, type CellState } from "./lab-state";
 import styles from "./lab.module.css";
@@ -17,9 +19,8 @@ export type LabCellProps = {
   /** How it runs here, e.g. "Node.js 20, types erased" or "rustc 1.95, debug build". */
   detail: string;
   file: string;
-  original: string;
-  /** The original code highlighted on the server (Shiki), shown until the learner edits. */
-  html: string;
+  /** The original code, highlighted at build time: shown until the learner edits, and what Reset goes back to. */
+  source: HighlightedCode;
 };
 
 const COMPILED = new Set(["go", "rust"]);
@@ -31,7 +32,8 @@ export function LabCell({ cell, code, state, onChange, onRun }: { cell: LabCellP
   const own = result ? elapsedMs(result.stdout) : undefined;
   const reason = result ? stopReason(result) : undefined;
   const headingId = `lab-${cell.program}-${cell.language}`;
-  const showEditor = editing || code !== cell.original;
+  const showEditor = editing || code !== cell.source.code;
+  const highlighted = <HighlightedCodeBlock source={cell.source} />;
   return (
     <section className={styles.cell} aria-labelledby={headingId} data-testid="lab-cell" data-program={cell.program} data-language={cell.language} data-state={state.status}>
       <h3 id={headingId} className={styles.cellTitle}>
@@ -55,14 +57,14 @@ export function LabCell({ cell, code, state, onChange, onRun }: { cell: LabCellP
       )}
       <details className={styles.code}>
         <summary>
-          {code === cell.original ? "Show and edit" : "Edited:"} {cell.file}
+          {code === cell.source.code ? "Show and edit" : "Edited:"} {cell.file}
         </summary>
         {showEditor ? (
-          <Suspense fallback={<div className="code-block" dangerouslySetInnerHTML={{ __html: cell.html }} />}>
+          <Suspense fallback={<div className="code-block">{highlighted}</div>}>
             <CodeEditor value={code} language={cell.language} label={`${cell.label} code for ${cell.program}`} onChange={onChange} onRun={onRun} autoFocus />
           </Suspense>
         ) : (
-          <div className="code-block" dangerouslySetInnerHTML={{ __html: cell.html }} />
+          <div className="code-block">{highlighted}</div>
         )}
         <div className={styles.codeToolbar}>
           {!showEditor && (
@@ -73,7 +75,7 @@ export function LabCell({ cell, code, state, onChange, onRun }: { cell: LabCellP
           <button type="button" className="button-ghost" onClick={onRun} disabled={busy}>
             Run this one
           </button>
-          <button type="button" className="button-ghost" onClick={() => onChange(cell.original)} disabled={busy || code === cell.original}>
+          <button type="button" className="button-ghost" onClick={() => onChange(cell.source.code)} disabled={busy || code === cell.source.code}>
             Reset
           </button>
         </div>

@@ -18,7 +18,7 @@ const keyOf = (cell: LabCellProps) => `${cell.program}/${cell.language}`;
 // would overflow this client's share of the queue.
 export function Lab({ programs, asides = {} }: { programs: LabProgramProps[]; asides?: Record<string, ReactNode> }) {
   const cells = programs.flatMap((p) => p.cells);
-  const [codes, setCodes] = useState<Record<string, string>>(() => Object.fromEntries(cells.map((c) => [keyOf(c), c.original])));
+  const [codes, setCodes] = useState<Record<string, string>>(() => Object.fromEntries(cells.map((c) => [keyOf(c), c.source.code])));
   const [states, setStates] = useState<Record<string, CellState>>({});
   const [progress, setProgress] = useState("");
   const busy = useRef(false);
@@ -34,7 +34,7 @@ export function Lab({ programs, asides = {} }: { programs: LabProgramProps[]; as
         for (const [i, cell] of targets.entries()) {
           setProgress(`Running ${i + 1} of ${targets.length}: ${cell.label}, ${cell.program}.`);
           setStates((s) => ({ ...s, [keyOf(cell)]: { status: "running" } }));
-          const result = await runOnServer({ language: cell.language, code: codes[keyOf(cell)] ?? cell.original });
+          const result = await runOnServer({ language: cell.language, code: codes[keyOf(cell)] ?? cell.source.code });
           setStates((s) => ({ ...s, [keyOf(cell)]: settle(result) }));
         }
         setProgress(`Finished ${targets.length} ${targets.length === 1 ? "run" : "runs"}.`);
@@ -68,7 +68,7 @@ export function Lab({ programs, asides = {} }: { programs: LabProgramProps[]; as
               <LabCell
                 key={cell.language}
                 cell={cell}
-                code={codes[keyOf(cell)] ?? cell.original}
+                code={codes[keyOf(cell)] ?? cell.source.code}
                 state={states[keyOf(cell)] ?? { status: "idle" }}
                 onChange={(code) => setCodes((c) => ({ ...c, [keyOf(cell)]: code }))}
                 onRun={() => void run([cell])}

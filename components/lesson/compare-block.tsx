@@ -1,13 +1,36 @@
 "use client";
 
-import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Playground } from "@/components/editor/playground";
+import type { HighlightedCode } from "@/lib/content/highlighted-code";
 import type { CodeLanguage } from "@/lib/course/vocabulary";
 import { pickLanguage, useCompareMode, usePreferredLanguage } from "./language-preference";
 
-export type ComparePanel = { language: CodeLanguage; label: string; file: string; content: ReactNode };
+/** One language of a Compare block. `source` comes with the page for the panel shown first only. */
+export type ComparePanel = { language: CodeLanguage; label: string; file: string; id: string; source?: HighlightedCode };
+
+type Sources = Record<string, HighlightedCode>;
+const loading = new Map<string, Promise<Sources>>();
+
+/** The lesson's highlighted examples (app/learn/[track]/[lesson]/examples.json), fetched once for all its blocks. */
+function lessonSources(url: string): Promise<Sources> {
+  let promise = loading.get(url);
+  if (!promise) {
+    promise = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      return response.json() as Promise<Sources>;
+    });
+    // A failed load is tried again the next time a panel needs it.
+    promise.catch(() => loading.delete(url));
+    loading.set(url, promise);
+  }
+  return promise;
+}
 
 // One concept, several languages: tabs that follow the learner's language everywhere, or all of them side by side.
-export function CompareBlock({ name, panels }: { name: string; panels: ComparePanel[] }) {
+// The page's HTML holds the first language's code only (a hidden panel cannot be opened without JavaScript anyway);
+// the others are fetched from `sourcesUrl` the first time they are shown, then kept, with their editor's state.
+export function CompareBlock({ name, panels, sourcesUrl }: { name: string; panels: ComparePanel[]; sourcesUrl: string }) {
   const [preferred, setPreferred] = usePreferredLanguage();
   const [mode, setMode] = useCompareMode();
   const baseId = useId();
@@ -15,6 +38,25 @@ export function CompareBlock({ name, panels }: { name: string; panels: ComparePa
   const languages = panels.map((p) => p.language);
   const active = pickLanguage(languages, preferred);
   const sideBySide = mode === "side-by-side";
+  const showing = sideBySide ? languages : languages.filter((l) => l === active);
+  const [shown, setShown] = useState<readonly CodeLanguage[]>(showing);
+  // Updated while rendering, not in an effect, so a newly chosen panel never paints empty first.
+  if (showing.some((l) => !shown.includes(l))) setShown([...new Set([...shown, ...showing])]);
+  const [fetched, setFetched] = useState<Sources>({});
+  const [failed, setFailed] = useState(false);
+  const missing = panels.some((p) => shown.includes(p.language) && !p.source && !fetched[p.file]);
+
+  useEffect(() => {
+    if (!missing) return;
+    let current = true;
+    lessonSources(sourcesUrl).then(
+      (sources) => current && setFetched(sources),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [missing, sourcesUrl]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const current = languages.indexOf(active ?? languages[0]!);
@@ -58,21 +100,31 @@ export function CompareBlock({ name, panels }: { name: string; panels: ComparePa
         </button>
       </div>
       <div className="compare-panels">
-        {panels.map((panel) => (
-          <div
-            key={panel.language}
-            id={`${baseId}-panel-${panel.language}`}
-            role={sideBySide ? "group" : "tabpanel"}
-            aria-labelledby={sideBySide ? undefined : `${baseId}-tab-${panel.language}`}
-            aria-label={sideBySide ? `${panel.label}: ${panel.file}` : undefined}
-            hidden={!sideBySide && panel.language !== active}
-            className="compare-panel"
-            data-language={panel.language}
-          >
-            {sideBySide && <p className="compare-panel-label">{panel.label}</p>}
-            {panel.content}
-          </div>
-        ))}
+        {panels.map((panel) => {
+          const source = panel.source ?? fetched[panel.file];
+          return (
+            <div
+              key={panel.language}
+              id={`${baseId}-panel-${panel.language}`}
+              role={sideBySide ? "group" : "tabpanel"}
+              aria-labelledby={sideBySide ? undefined : `${baseId}-tab-${panel.language}`}
+              aria-label={sideBySide ? `${panel.label}: ${panel.file}` : undefined}
+              hidden={!sideBySide && panel.language !== active}
+              className="compare-panel"
+              data-language={panel.language}
+            >
+              {sideBySide && <p className="compare-panel-label">{panel.label}</p>}
+              {shown.includes(panel.language) &&
+                (source ? (
+                  <Playground example={{ id: panel.id, language: panel.language }} source={source} />
+                ) : (
+                  <p className="muted" role="status">
+                    {failed ? `The ${panel.label} example could not be loaded. Reload the page to try again.` : `Loading the ${panel.label} example…`}
+                  </p>
+                ))}
+            </div>
+          );
+        })}
       </div>
     </div>
   );

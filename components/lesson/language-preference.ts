@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { codeLanguageSchema, type CodeLanguage } from "@/lib/course/vocabulary";
+import { isCodeLanguage, type CodeLanguage } from "@/lib/course/vocabulary";
 
 // The learner picks a language once; every Compare block on every lesson follows it. Kept in localStorage and
 // broadcast to the other blocks on the page through one event, so they switch together.
@@ -43,8 +43,7 @@ const memory = new Map<string, string>();
 export function usePreferredLanguage(): [CodeLanguage | null, (language: CodeLanguage) => void] {
   const value = useSyncExternalStore(subscribe, () => read(LANGUAGE_KEY) ?? memory.get(LANGUAGE_KEY) ?? null, () => null);
   // Storage is written by any script on the origin: a value that names no language counts as no preference.
-  const parsed = codeLanguageSchema.safeParse(value);
-  return [parsed.success ? parsed.data : null, (language) => write(LANGUAGE_KEY, language)];
+  return [isCodeLanguage(value) ? value : null, (language) => write(LANGUAGE_KEY, language)];
 }
 
 export function useCompareMode(): [CompareMode, (mode: CompareMode) => void] {

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session-provider";
 import { useEffect, useState } from "react";
 import { lessonHref } from "./labels";
-import { fetchPath } from "./fetch-path";
+import type { PathLoad } from "./fetch-path";
+import { mayHoldGuestAnswers } from "./guest-answers-kept";
 
 type Target = { href: string; label: string };
 const NO_PATH: Target = { href: "/onboarding", label: "Start: build your learning path" };
@@ -18,14 +19,21 @@ export function ContinueLink() {
 
   useEffect(() => {
     if (status === "loading") return;
+    const signedIn = status === "authenticated";
+    // A guest without onboarding answers has no path yet; the path's loader (schemas, the guest's model) is fetched
+    // only when there may be one.
+    const loading: Promise<PathLoad> =
+      signedIn || mayHoldGuestAnswers() ? import("./fetch-path").then(({ fetchPath }) => fetchPath({ signedIn })) : Promise.resolve({ kind: "no-answers" });
     let cancelled = false;
-    void fetchPath({ signedIn: status === "authenticated" }).then((load) => {
-      if (cancelled) return;
-      if (load.kind === "no-answers") setTarget(NO_PATH);
-      if (load.kind !== "ready") return;
-      const next = load.path.steps.find((step) => step.status === "next");
-      setTarget(next ? { href: lessonHref(next.lessonId), label: `Continue: ${next.title}` } : { href: "/advisor", label: "Continue: the stack advisor" });
-    });
+    loading
+      .then((load) => {
+        if (cancelled) return;
+        if (load.kind === "no-answers") setTarget(NO_PATH);
+        if (load.kind !== "ready") return;
+        const next = load.path.steps.find((step) => step.status === "next");
+        setTarget(next ? { href: lessonHref(next.lessonId), label: `Continue: ${next.title}` } : { href: "/advisor", label: "Continue: the stack advisor" });
+      })
+      .catch(() => undefined); // offline: the link keeps pointing at /path
     return () => {
       cancelled = true;
     };

@@ -1,13 +1,11 @@
 import type { SubmittedAnswers } from "@/lib/content/quiz-schema";
 import { onboardingAnswersSchema, type OnboardingAnswers } from "@/lib/path/schema";
 import { newEventId, readGuestState, recordGuestEvent, guestRecords } from "@/lib/progress/guest-store";
+import { LEGACY_ANSWERS_KEY } from "./guest-answers-kept";
 
 // A guest's onboarding answers and placement are events in the guest store (lib/progress/guest-store.ts), so the
 // merge on sign-in carries them to the account like the rest of the guest's progress. Signed-in learners' answers
 // live on the server only.
-
-/** Before the ledger, a guest's answers were a bare localStorage value under this key: they become an event once. */
-const LEGACY_KEY = "bp.onboarding.v1";
 
 /**
  * Only a guest's page migrates: for a signed-in learner the old value was a copy of the account's answers, which
@@ -15,9 +13,9 @@ const LEGACY_KEY = "bp.onboarding.v1";
  */
 function migrateLegacyAnswers() {
   try {
-    const raw = localStorage.getItem(LEGACY_KEY);
+    const raw = localStorage.getItem(LEGACY_ANSWERS_KEY);
     if (raw === null) return;
-    localStorage.removeItem(LEGACY_KEY);
+    localStorage.removeItem(LEGACY_ANSWERS_KEY);
     const parsed = onboardingAnswersSchema.safeParse(JSON.parse(raw));
     if (!parsed.success || guestRecords(readGuestState(), new Date()).onboarding) return;
     // Its placement, if any, was graded by the server at the time; the answers behind it were not kept, so it comes

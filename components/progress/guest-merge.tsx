@@ -1,10 +1,10 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session-provider";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { clearGuestState, hasGuestProgress, readGuestState } from "@/lib/progress/guest-store";
-import { mergeMessage, type MergeAnswer } from "./merge-message";
+import { readStoredGuestText } from "@/lib/progress/guest-log";
+import type { MergeAnswer } from "./merge-message";
 import "./progress.css";
 
 export const PROGRESS_MERGED_EVENT = "bp:progress-merged";
@@ -20,13 +20,15 @@ export function GuestMerge() {
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
-    if (status !== "authenticated" || started.current) return;
-    const guest = readGuestState();
-    if (!guest || !hasGuestProgress(guest)) return;
+    // Most signed-in learners have no guest store: the full store (its checks and model) loads only for one that does.
+    if (status !== "authenticated" || started.current || !readStoredGuestText()) return;
     started.current = true;
     let cancelled = false;
     const merge = async (attempt: number): Promise<void> => {
       try {
+        const [{ clearGuestState, hasGuestProgress, readGuestState }, { mergeMessage }] = await Promise.all([import("@/lib/progress/guest-store"), import("./merge-message")]);
+        const guest = readGuestState();
+        if (!guest || !hasGuestProgress(guest)) return;
         const response = await fetch("/api/progress/merge", {
           method: "POST",
           headers: { "content-type": "application/json" },

@@ -1,8 +1,9 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session-provider";
 import { useEffect } from "react";
-import { newEventId, recordGuestVisit } from "@/lib/progress/guest-store";
+import { newEventId } from "@/lib/progress/event-id";
+import { recordGuestVisit } from "@/lib/progress/guest-log";
 import { enqueueWrite } from "@/lib/progress/save-queue";
 import { SaveStatus } from "./save-status";
 

@@ -1,12 +1,12 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session-provider";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { guestSummary, readGuestState, subscribeGuestState } from "@/lib/progress/guest-store";
+import { readStoredGuestText, subscribeGuestState } from "@/lib/progress/guest-log";
 import type { ProgressSummary } from "@/lib/progress/summary-types";
 import { PROGRESS_MERGED_EVENT } from "./guest-merge";
 
-const noState = () => null;
+const noText = () => null;
 
 /**
  * The learner's progress for client components on static pages: the account's from GET /api/progress, or the
@@ -14,8 +14,24 @@ const noState = () => null;
  */
 export function useProgressSummary(): ProgressSummary | null {
   const { status } = useSession();
-  const guest = useSyncExternalStore(subscribeGuestState, readGuestState, noState);
+  // The stored text, not the state: the full guest store (its checks and the model) loads only when there is one.
+  const stored = useSyncExternalStore(subscribeGuestState, readStoredGuestText, noText);
+  const [guest, setGuest] = useState<{ of: string; summary: ProgressSummary | null } | null>(null);
   const [account, setAccount] = useState<ProgressSummary | null>(null);
+
+  useEffect(() => {
+    if (status !== "unauthenticated" || !stored) return;
+    let cancelled = false;
+    import("@/lib/progress/guest-store")
+      .then(({ guestSummary, readGuestState }) => {
+        const state = readGuestState();
+        if (!cancelled) setGuest({ of: stored, summary: state ? guestSummary(state, new Date()) : null });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [status, stored]);
 
   useEffect(() => {
     if (status !== "authenticated") return;
@@ -37,6 +53,6 @@ export function useProgressSummary(): ProgressSummary | null {
   }, [status]);
 
   if (status === "authenticated") return account;
-  if (status === "unauthenticated" && guest) return guestSummary(guest, new Date());
+  if (status === "unauthenticated" && stored && guest?.of === stored) return guest.summary;
   return null;
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/auth/session-provider";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { PublicQuestion } from "@/lib/content/quiz-schema";
-import { newEventId, recordGuestQuizAttempt } from "@/lib/progress/guest-store";
+import { newEventId } from "@/lib/progress/event-id";
 import { initialOrder, QuestionField, type AnswerValue } from "./question-field";
 import "../progress/progress.css";
 
@@ -89,7 +89,7 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
         body: JSON.stringify(sent),
       });
       const body = await response.json().catch(() => null);
-      if (response.ok && body) return revealed ? showAnswer(sent, body as Graded, revealed) : finish(sent, body as Graded);
+      if (response.ok && body) return await (revealed ? showAnswer(sent, body as Graded, revealed) : finish(sent, body as Graded));
       if (response.status !== 408 && response.status !== 429 && response.status < 500) {
         setWaiting(null);
         setPending(false);
@@ -112,9 +112,11 @@ export function QuizForm({ lessonId, questions }: QuizFormProps) {
     retryTimer.current = setTimeout(again, seconds * 1000);
   }
 
-  function finish(sent: Submission, result: Graded) {
+  async function finish(sent: Submission, result: Graded) {
     let shown = result;
     if (!result.saved && status !== "authenticated") {
+      // The guest store (its checks and the progress model) loads with a guest's first graded attempt, not the page.
+      const { recordGuestQuizAttempt } = await import("@/lib/progress/guest-store");
       const standing = recordGuestQuizAttempt({ attemptId: sent.attemptId, quizId: lessonId, answers: sent.answers, graded: result, lesson: result.lesson });
       shown = { ...result, ...standing };
     }

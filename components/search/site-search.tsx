@@ -1,35 +1,20 @@
 "use client";
 
-import MiniSearch, { type SearchResult } from "minisearch";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { highlightParts, SEARCH_INDEX_URL, SEARCH_OPTIONS, snippet, type SearchDocument } from "@/lib/content/search";
+import type { HighlightPart } from "@/lib/content/search";
+import type { SearchHit } from "./search-engine";
 
 // Search as you type over a prebuilt index (combobox pattern: the input keeps focus, arrows move the highlighted
-// option, Enter opens it, Escape closes the list).
+// option, Enter opens it, Escape closes the list). The search (MiniSearch and the index) loads on first focus.
 
 const MAX_RESULTS = 8;
-type Hit = SearchResult & Pick<SearchDocument, "lessonTitle" | "trackTitle" | "heading" | "text" | "url">;
+const searchEngine = () => import("./search-engine");
 
-let indexPromise: Promise<MiniSearch<SearchDocument>> | undefined;
-function loadIndex(): Promise<MiniSearch<SearchDocument>> {
-  indexPromise ??= fetch(SEARCH_INDEX_URL)
-    .then((res) => {
-      if (!res.ok) throw new Error(`search index: HTTP ${res.status}`);
-      return res.text();
-    })
-    .then((json) => MiniSearch.loadJSON<SearchDocument>(json, SEARCH_OPTIONS))
-    .catch((error: unknown) => {
-      indexPromise = undefined;
-      throw error;
-    });
-  return indexPromise;
-}
-
-function Highlighted({ text, terms }: { text: string; terms: string[] }) {
+function Highlighted({ parts }: { parts: HighlightPart[] }) {
   return (
     <>
-      {highlightParts(text, terms).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
     </>
   );
 }
@@ -39,7 +24,7 @@ export function SiteSearch() {
   const id = useId();
   const listId = `${id}-results`;
   const [query, setQuery] = useState("");
-  const [hits, setHits] = useState<Hit[]>([]);
+  const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState<"idle" | "loading" | "error">("idle");
@@ -55,9 +40,9 @@ export function SiteSearch() {
     }
     try {
       setStatus("loading");
-      const index = await loadIndex();
+      const found = await (await searchEngine()).searchLessons(value, MAX_RESULTS);
       if (latest.current !== value) return;
-      setHits(index.search(value).slice(0, MAX_RESULTS) as Hit[]);
+      setHits(found);
       setActive(-1);
       setOpen(true);
       setStatus("idle");
@@ -67,7 +52,7 @@ export function SiteSearch() {
     }
   };
 
-  const go = (hit: Hit | undefined) => {
+  const go = (hit: SearchHit | undefined) => {
     if (!hit) return;
     setOpen(false);
     setQuery("");
@@ -114,7 +99,9 @@ export function SiteSearch() {
         value={query}
         onChange={(e) => void search(e.target.value)}
         onFocus={() => {
-          void loadIndex().catch(() => setStatus("error"));
+          void searchEngine()
+            .then((engine) => engine.loadIndex())
+            .catch(() => setStatus("error"));
           if (hits.length) setOpen(true);
         }}
         onKeyDown={onKeyDown}
@@ -136,16 +123,16 @@ export function SiteSearch() {
             data-url={hit.url}
           >
             <span className="search-result-title">
-              <Highlighted text={hit.lessonTitle} terms={hit.terms} />
+              <Highlighted parts={hit.title} />
               {hit.heading ? (
                 <>
                   {" › "}
-                  <Highlighted text={hit.heading} terms={hit.terms} />
+                  <Highlighted parts={hit.heading} />
                 </>
               ) : null}
             </span>
             <span className="search-result-snippet">
-              <Highlighted text={snippet(hit.text, hit.terms)} terms={hit.terms} />
+              <Highlighted parts={hit.snippet} />
             </span>
           </li>
         ))}

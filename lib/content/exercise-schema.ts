@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeLanguageSchema } from "@/lib/course/vocabulary";
+import { codeLanguageSchema } from "@/lib/course/id-schemas";
 
 // lessons/<track>/<lesson>/exercises/<name>.yaml:
 //   title, prompt, language, starter, solution, hints (optional), harness, and tests, each with

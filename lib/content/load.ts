@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { LESSON_FOLDER_PATTERN, SLUG_PATTERN, TRACKS, trackSchema, type Track } from "@/lib/course/vocabulary";
+import { LESSON_FOLDER_PATTERN, SLUG_PATTERN, TRACKS, type Track } from "@/lib/course/vocabulary";
+import { trackSchema } from "@/lib/course/id-schemas";
 import { isLessonComponent, LESSON_COMPONENTS } from "./components";
 import { EXTENSION_LANGUAGE, type LessonExample } from "./examples";
 import type { Exercise } from "./exercise-schema";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { codeLanguageSchema, SLUG_PATTERN, topicSchema } from "@/lib/course/vocabulary";
+import { SLUG_PATTERN } from "@/lib/course/vocabulary";
+import { codeLanguageSchema, topicSchema } from "@/lib/course/id-schemas";
 
 // The format of lessons/<track>/<nn-slug>/quiz.yaml. The server grades against the full schema; the page only ever
 // receives `publicQuestion` (no answers), so nothing in the HTML or JavaScript gives the answer away.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeLanguageSchema, lessonIdSchema, topicSchema } from "@/lib/course/vocabulary";
+import { codeLanguageSchema, lessonIdSchema, topicSchema } from "@/lib/course/id-schemas";
 
 // The shapes authors write: lesson front matter (index.mdx) and track metadata (track.yaml). Types come from here.
 // Ids, topics and languages are the course vocabulary's, so what passes here is what the rest of the app accepts.

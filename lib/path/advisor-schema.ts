@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { languageTrackSchema } from "@/lib/course/vocabulary";
+import { languageTrackSchema } from "@/lib/course/id-schemas";
 
 // The stack advisor's request and answer. Team languages are free text ("TypeScript", "golang", "C++"): people
 // name them many ways, so the advisor normalises known names and ignores the rest instead of rejecting them.

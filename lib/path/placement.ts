@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { lessonIdSchema, type Track } from "@/lib/course/vocabulary";
+import { type Track } from "@/lib/course/vocabulary";
+import { lessonIdSchema } from "@/lib/course/id-schemas";
 import { publicQuestion, submittedAnswersSchema, type PublicQuestion, type Question, type QuestionKind, type Quiz, type SubmittedAnswers } from "../content/quiz-schema";
 import { gradeQuiz } from "../grading/quiz";
 

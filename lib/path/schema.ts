@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LANGUAGE_TRACKS, languageTrackSchema, lessonIdSchema, topicSchema, trackSchema, type LanguageTrack } from "@/lib/course/vocabulary";
+import { LANGUAGE_TRACKS, type LanguageTrack } from "@/lib/course/vocabulary";
+import { languageTrackSchema, lessonIdSchema, topicSchema, trackSchema } from "@/lib/course/id-schemas";
 
 // Every shape the path engine and the advisor accept or return. The engine is pure: callers parse input here first,
 // so the engine itself can trust its arguments. Tracks, ids and topics are the course vocabulary's.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeLanguageSchema, lessonIdSchema } from "../course/vocabulary";
+import { codeLanguageSchema, lessonIdSchema } from "../course/id-schemas";
 import { submittedAnswersSchema } from "../content/quiz-schema";
 import { draftResultSchema, eventIdSchema, MAX_VISIT_SECONDS } from "./events";
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { codeLanguageSchema, exerciseIdSchema, lessonIdSchema, quizIdSchema } from "../course/vocabulary";
+import { codeLanguageSchema, exerciseIdSchema, lessonIdSchema, quizIdSchema } from "../course/id-schemas";
 import { submittedAnswersSchema } from "../content/quiz-schema";
 import { onboardingAnswersSchema } from "../path/schema";
 import { MAX_CODE_BYTES } from "../runner/types";
+import { EVENT_ID_PATTERN, newEventId } from "./event-id";
 
 // Everything a learner does is one event of this schema: opening a lesson and the time spent on it, a quiz attempt,
 // an exercise check, a draft of edited code, the onboarding answers, a placement quiz. A signed-in learner's events
@@ -13,7 +14,7 @@ import { MAX_CODE_BYTES } from "../runner/types";
 // second merge of the same browser changes nothing. Events carry what the learner did, never a verdict: quiz answers
 // are graded, exercise code checked and placement answers graded again by the server (lib/progress/verify.ts).
 
-export const eventIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "event ids are 8-64 letters, digits, _ or -");
+export const eventIdSchema = z.string().regex(EVENT_ID_PATTERN, "event ids are 8-64 letters, digits, _ or -");
 const instantSchema = z.iso.datetime({ offset: true });
 
 /** Four hours: a tab left open overnight is not study time. */
@@ -122,6 +123,4 @@ export function eventKey(event: Pick<ProgressEvent, "type" | "id">): string {
   return `${event.type}:${event.id}`;
 }
 
-export function newEventId(): string {
-  return crypto.randomUUID().replaceAll("-", "");
-}
+export { newEventId };

@@ -1,21 +1,17 @@
 import { z } from "zod";
-import { lessonIdSchema } from "../course/vocabulary";
+import { lessonIdSchema } from "../course/id-schemas";
 import { submittedAnswersSchema } from "../content/quiz-schema";
 import { eventIdSchema, MAX_VISIT_SECONDS, progressEventSchema, shownSchema, type ProgressEvent, type Shown } from "./events";
+import { GUEST_STATE_VERSION, MAX_GUEST_ENTRIES } from "./guest-log";
 
 // What a guest's browser keeps (localStorage) and sends to POST /api/progress/merge on sign-in: its events
 // (lib/progress/events.ts), each with what the server told the browser at the time. The store's birth is sealed by
 // the server (lib/progress/guest-birth.ts) and bounds the time the merge credits.
 
-export const GUEST_STATE_VERSION = 2;
-
 /** When the store was born, sealed by the server; stores from before seals have none. */
 export const guestBirthSchema = z.object({ at: z.iso.datetime({ offset: true }), seal: z.string().max(100) });
 
 export const guestEntrySchema = z.object({ event: progressEventSchema, shown: shownSchema.optional() });
-
-/** Bounds a browser can reach in earnest: drafts and onboarding are kept once per key, so entries grow with visits. */
-export const MAX_GUEST_ENTRIES = 5000;
 
 const guestStateV2Schema = z.object({
   version: z.literal(GUEST_STATE_VERSION),

@@ -1,4 +1,5 @@
-import { lessonIdSchema, lessonOfExercise, topicSchema } from "../course/vocabulary";
+import { lessonOfExercise } from "../course/vocabulary";
+import { lessonIdSchema, topicSchema } from "../course/id-schemas";
 import { addDays, dayKey } from "../days";
 import { learnerStateSchema, type LearnerState } from "../path/schema";
 import { masteryLevel, type Records } from "./model";

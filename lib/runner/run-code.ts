@@ -1,6 +1,8 @@
 import "server-only";
-import { runSandbox, type SandboxFile } from "./sandbox/bwrap";
-import { CompileError, planFor } from "./sandbox/languages";
+import { buildKey, leaseBuild, receiveBuild, serverBuildCache, type BuildCache } from "./sandbox/build-cache";
+import { log } from "@/lib/log";
+import { runSandbox, WORK_DIR, type SandboxFile, type SandboxOutcome, type SandboxSpec } from "./sandbox/bwrap";
+import { CompileError, planFor, type LanguagePlan } from "./sandbox/languages";
 import { defaultLimits } from "./sandbox/limits";
 import { prepareToolchains } from "./sandbox/toolchains";
 import type { CodeLanguage } from "@/lib/course/vocabulary";
@@ -12,6 +14,8 @@ export type RunOptions = {
   extraFiles?: SandboxFile[];
   /** Told as the run moves from compiling to running (see RunPhase). */
   onPhase?: (phase: RunPhase) => void;
+  /** Where compiled programs are kept (default: the server's, see sandbox/build-cache.ts); tests bring their own. */
+  buildCache?: BuildCache;
 };
 
 function problemFor(language: CodeLanguage, problems: Awaited<ReturnType<typeof prepareToolchains>>["problems"]) {
@@ -44,13 +48,58 @@ export async function runCode(request: RunRequest, options: RunOptions = {}): Pr
   }
   if (options.extraFiles) plan = { ...plan, files: [...plan.files, ...options.extraFiles] };
   const { onPhase } = options;
-  const outcome = await runSandbox({
+  const spec: SandboxSpec = {
     ...plan,
     stdin: request.stdin,
     limits: defaultLimits(),
     slot: options.slot ?? 0,
     onPhase: onPhase && ((phase, compileMs) => onPhase(phase === "compiling" ? { phase } : { phase, ...(compileMs === undefined ? {} : { compileMs }) })),
-  });
-  const { stdout, stderr, exitCode, timedOut, truncated, durationMs, compileMs, runMs } = outcome;
+  };
+  const cache = options.buildCache ?? serverBuildCache();
+  if (!plan.build || !plan.compile || !cache) return resultOf(await runSandbox(spec));
+  return runWithBuildCache({ ...spec, compile: plan.compile }, plan.build, cache);
+}
+
+/**
+ * A compiled program through the build cache (sandbox/build-cache.ts): run from the binary built before for the same
+ * inputs, else compiled as usual, its binary sent back and kept for next time.
+ */
+async function runWithBuildCache(spec: SandboxSpec & { compile: string[] }, build: NonNullable<LanguagePlan["build"]>, cache: BuildCache): Promise<RunResult> {
+  const { artifact, toolchain } = build;
+  const key = buildKey({ toolchain, artifact, files: spec.files, compile: spec.compile, env: spec.env, binds: spec.binds });
+  const lease = leaseBuild(cache, key);
+  if (lease) {
+    // Built before: the same program runs from the kept binary, mounted read-only where the compiler would write it.
+    try {
+      const bind = { source: lease.path, dest: `${WORK_DIR}/${artifact}` };
+      return { ...resultOf(await runSandbox({ ...spec, compile: undefined, binds: [...spec.binds, bind] })), buildCached: true };
+    } finally {
+      lease.release();
+    }
+  }
+  let incoming;
+  try {
+    incoming = receiveBuild(cache, key);
+  } catch (error) {
+    // A cache that cannot be written costs the next run its compile, not this run its answer.
+    log().warn({ err: error }, "the build cache cannot be written");
+    return resultOf(await runSandbox(spec));
+  }
+  try {
+    const outcome = await runSandbox({ ...spec, capture: { file: artifact, into: incoming.path } });
+    if (outcome.captured) {
+      try {
+        incoming.keep();
+      } catch (error) {
+        log().warn({ err: error }, "a compiled program could not be kept in the build cache");
+      }
+    }
+    return resultOf(outcome);
+  } finally {
+    incoming.drop();
+  }
+}
+
+function resultOf({ stdout, stderr, exitCode, timedOut, truncated, durationMs, compileMs, runMs }: SandboxOutcome): RunResult {
   return { stdout, stderr, exitCode, timedOut, truncated, durationMs, compileMs, runMs };
 }

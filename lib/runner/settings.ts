@@ -37,6 +37,11 @@ const envSchema = z.object({
   RUNNER_RATE_PER_MINUTE: whole(30),
   /** The warmed Go and Rust build caches, the seccomp filters and the sandbox's scratch space. */
   RUNNER_CACHE_DIR: z.preprocess(unsetIfEmpty, z.string().refine(path.isAbsolute, "must be an absolute path").optional()),
+  /**
+   * Disk kept for compiled Go and Rust programs (under RUNNER_CACHE_DIR/builds, least recently used dropped first),
+   * so running an unchanged program again skips its compile; 0 turns that off.
+   */
+  RUNNER_BUILD_CACHE_MB: whole(256, 0),
   /** Whether the server warms the build caches when it starts (else on first use). */
   RUNNER_WARM_AT_START: flag(true),
   /** Whether runs get a cgroup each when the host allows it ("0" for hosts where cgroups misbehave). */
@@ -63,6 +68,7 @@ const settingsSchema = envSchema.transform((s) => ({
   queueSize: s.RUNNER_QUEUE_SIZE,
   ratePerMinute: s.RUNNER_RATE_PER_MINUTE,
   cacheDir: s.RUNNER_CACHE_DIR ?? defaultCacheDir(),
+  buildCacheMb: s.RUNNER_BUILD_CACHE_MB,
   warmAtStart: s.RUNNER_WARM_AT_START,
   cgroups: s.RUNNER_CGROUPS,
   uidBase: s.RUNNER_UID_BASE,

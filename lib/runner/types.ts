@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { codeLanguageSchema, type CodeLanguage } from "@/lib/course/vocabulary";
+import { type CodeLanguage } from "@/lib/course/vocabulary";
+import { codeLanguageSchema } from "@/lib/course/id-schemas";
 
 // The contract every engine honours (browser worker, Pyodide worker, server sandbox) and POST /api/run speaks.
 
@@ -23,6 +24,8 @@ export const runResultSchema = z.object({
   compileMs: z.number().optional(),
   /** Milliseconds from the program's start to its end, compiling excluded; absent when it never started. */
   runMs: z.number().optional(),
+  /** True when the compile step was skipped: this exact program was built before here and its binary was reused. */
+  buildCached: z.boolean().optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
@@ -48,7 +51,10 @@ export const runStreamLineSchema = z.union([
 ]);
 export type RunStreamLine = z.infer<typeof runStreamLineSchema>;
 
-/** Props of the in-page editor for one runnable example (rendered by lessons, implemented in components/editor). */
+/**
+ * A runnable example as written (the scratchpad's starters). The in-page editor (components/editor/playground.tsx)
+ * takes its id and language, and its code highlighted (lib/content/highlight.ts), which carries the code itself.
+ */
 export type PlaygroundExample = {
   /** Stable id, e.g. "go/01-why-go/hello": the key drafts are saved under. */
   id: string;

@@ -10,8 +10,13 @@ import { freePort } from "../db/pg-cluster";
 import { newSecret, startServer } from "../lib/production-server";
 import type { BenchContext } from "./context";
 import type { Figure } from "./figures";
+import { measureBrowser } from "./browser";
+import { measureLessonSize } from "./lesson-size";
 import { measureMemory } from "./memory";
 import { measurePages } from "./pages";
+import { measureProgressWrites } from "./progress-writes";
+import { measurePyodide } from "./pyodide";
+import { measureRunLatency } from "./run-latency";
 import { markdown, table, type Results } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -37,10 +42,16 @@ await new Promise((resolve) => setTimeout(resolve, 2000));
 const idleKiB = server.rssKiB();
 const ctx: BenchContext = { server, databaseUrl, secret, seconds, log };
 
-// In the order that keeps them from disturbing each other: page figures on a quiet server first, memory after them.
+// In the order that keeps them from disturbing each other: page figures on a quiet server first, memory after them,
+// then writes and runs (which start servers of their own where they need another database or a restart).
 const measurements: Array<[string, () => Promise<Figure[]>]> = [
+  ["lesson-size", () => measureLessonSize(ctx)],
   ["pages", () => measurePages(ctx)],
+  ["browser", () => measureBrowser(ctx)],
+  ["pyodide", () => measurePyodide(ctx)],
   ["memory", () => measureMemory(ctx, idleKiB)],
+  ["progress-writes", () => measureProgressWrites(ctx)],
+  ["run-latency", () => measureRunLatency(ctx)],
 ];
 
 const figures: Figure[] = [];

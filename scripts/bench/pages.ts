@@ -19,7 +19,7 @@ const CONNECTIONS = [20, 50] as const;
 type Page = { key: string; label: string; path: string };
 
 /** The lesson whose page is largest, by its uncompressed HTML. */
-async function largestLesson(base: string): Promise<{ path: string; bytes: number }> {
+export async function largestLesson(base: string): Promise<{ path: string; bytes: number }> {
   let largest = { path: "", bytes: 0 };
   for (const lesson of getCatalog().lessons) {
     const pagePath = `/learn/${lesson.id}`;

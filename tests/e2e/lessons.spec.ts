@@ -28,8 +28,10 @@ test("catalog -> track -> lesson", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Goroutines and channels" })).toBeVisible();
   await expect(page.getByText("min read")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Channels" })).toBeVisible();
-  // Highlighted at build time: every example is Shiki HTML with both themes' colours.
-  await expect(page.locator('[data-example-id="go/01-goroutines/workers"] .shiki')).toBeVisible();
+  // Highlighted at build time into an element per token kind, coloured by app/globals.css (GitHub's light keyword red).
+  const keyword = page.locator('[data-example-id="go/01-goroutines/workers"] .shiki hl-k').first();
+  await expect(keyword).toHaveText("package");
+  await expect(keyword).toHaveCSS("color", "rgb(207, 34, 46)");
 });
 
 test("picking a language in one Compare block switches every block, and survives a reload", async ({ page }) => {
@@ -44,6 +46,8 @@ test("picking a language in one Compare block switches every block, and survives
     await expect(block).toHaveAttribute("data-active-language", "python");
     await expect(block.getByRole("tab", { name: "Python" })).toHaveAttribute("aria-selected", "true");
     await expect(block.locator('[role="tabpanel"]:not([hidden])')).toHaveAttribute("data-language", "python");
+    // Only the first language's code comes with the page; the others are fetched when first shown.
+    await expect(block.locator('[role="tabpanel"]:not([hidden]) .shiki')).toContainText("def ");
   }
 
   // Keyboard on the tabs: ArrowRight moves to the next language (Go), without leaving the lesson.

@@ -19,34 +19,80 @@ const post = (message: WorkerReplyMessage) => (self as unknown as Worker).postMe
 const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
 let pyodide: Promise<Pyodide> | undefined;
 
-// Pyodide's big pieces (about 13 MiB before compression). They are fetched here first, reporting bytes as they
-// arrive, and land in the browser's HTTP cache; loadPyodide then gets them from the cache (a 304 at most).
-const PIECES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"];
+// Pyodide's big pieces: the WebAssembly module and the standard library (about 12 MiB before compression; the
+// JavaScript glue, 1 MiB, comes by import()). Each is fetched once: its bytes are counted for the page's progress bar
+// as they stream in, and the same response is what Pyodide gets when it asks for that file (through this worker's
+// fetch, while Pyodide loads). So the module compiles while it downloads, not after, and nothing is fetched twice.
+// When the browser's HTTP cache already holds both (a later page or visit), Pyodide fetches them itself: a response
+// from the cache lets the browser reuse the machine code it compiled from the module before (V8's WebAssembly code
+// cache is keyed by the response's URL, which a response made here does not have), and there is nothing to count.
+const STREAMED = ["pyodide.asm.wasm", "python_stdlib.zip"];
 const PROGRESS_EVERY_MS = 100;
 
-async function download(base: string): Promise<void> {
-  const responses = await Promise.all(PIECES.map((piece) => fetch(base + piece)));
-  // A compressed response's Content-Length counts compressed bytes while the reader yields plain ones: no total then.
-  const sizes = responses.map((r) => (r.headers.get("content-encoding") ? NaN : Number(r.headers.get("content-length") ?? NaN)));
-  const total = sizes.every(Number.isFinite) ? sizes.reduce((a, b) => a + b, 0) : undefined;
+async function inHttpCache(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+type Downloads = { responses: Map<string, Promise<Response>>; done: Promise<void> };
+
+/** Starts the downloads; `done` resolves once every byte has arrived (and "starting" was said). */
+async function download(base: string): Promise<Downloads> {
+  if ((await Promise.all(STREAMED.map((piece) => inHttpCache(base + piece)))).every(Boolean)) {
+    post({ type: "progress", progress: { phase: "starting" } });
+    return { responses: new Map(), done: Promise.resolve() };
+  }
   let loaded = 0;
+  let total: number | undefined;
   let reported = 0;
   const report = () => {
     reported = performance.now();
     post({ type: "progress", progress: { phase: "downloading", loaded, ...(total ? { total } : {}) } });
   };
   report();
-  await Promise.all(
-    responses.map(async (response) => {
-      if (!response.ok || !response.body) throw new Error(`${response.url} answered ${response.status}`);
-      const reader = response.body.getReader();
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        loaded += chunk.value.byteLength;
-        if (performance.now() - reported > PROGRESS_EVERY_MS) report();
-      }
-    }),
-  );
-  report();
+  const responses = new Map<string, Promise<Response>>();
+  const ends: Promise<void>[] = [];
+  const fetched = STREAMED.map((piece) => {
+    const url = base + piece;
+    const response = fetch(url);
+    let ended!: () => void;
+    ends.push(new Promise<void>((resolve, reject) => ((ended = resolve), response.catch(reject))));
+    responses.set(
+      url,
+      response.then((original) => {
+        if (!original.ok || !original.body) throw new Error(`${url} answered ${original.status}`);
+        const counter = new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            loaded += chunk.byteLength;
+            if (performance.now() - reported > PROGRESS_EVERY_MS) report();
+            controller.enqueue(chunk);
+          },
+          flush: () => ended(),
+        });
+        // The body read here is already decoded: its encoding and compressed length no longer describe it.
+        const headers = new Headers(original.headers);
+        headers.delete("content-encoding");
+        headers.delete("content-length");
+        return new Response(original.body.pipeThrough(counter), { status: original.status, statusText: original.statusText, headers });
+      }),
+    );
+    return response;
+  });
+  // A compressed response's Content-Length counts compressed bytes while the reader yields plain ones: no total then.
+  void Promise.all(fetched).then((originals) => {
+    const sizes = originals.map((r) => (r.headers.get("content-encoding") ? NaN : Number(r.headers.get("content-length") ?? NaN)));
+    if (sizes.every(Number.isFinite)) total = sizes.reduce((a, b) => a + b, 0);
+  }, () => {});
+  const done = Promise.all(ends).then(() => {
+    report();
+    post({ type: "progress", progress: { phase: "starting" } });
+  });
+  return { responses, done };
 }
 
 async function load(): Promise<Pyodide> {
@@ -56,12 +102,25 @@ async function load(): Promise<Pyodide> {
     throw new TypeError("importScripts is not available in this worker");
   };
   const base = new URL("/vendor/pyodide/", self.location.origin).href;
-  await download(base);
-  post({ type: "progress", progress: { phase: "starting" } });
-  const pyodideModule = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${base}pyodide.mjs`)) as {
-    loadPyodide(options: { indexURL: string }): Promise<Pyodide>;
+  const { responses, done } = await download(base);
+  const networkFetch = self.fetch;
+  // Pyodide fetches its files by URL: each of the downloads above is handed over once, anything else goes out as usual.
+  self.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const response = responses.get(url);
+    if (!response) return networkFetch(input, init);
+    responses.delete(url);
+    return response;
   };
-  const instance = await pyodideModule.loadPyodide({ indexURL: base });
+  let instance: Pyodide;
+  try {
+    const pyodideModule = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${base}pyodide.mjs`)) as {
+      loadPyodide(options: { indexURL: string }): Promise<Pyodide>;
+    };
+    [instance] = await Promise.all([pyodideModule.loadPyodide({ indexURL: base }), done]);
+  } finally {
+    self.fetch = networkFetch;
+  }
   for (const stream of ["stdout", "stderr"] as const) {
     const setter = stream === "stdout" ? instance.setStdout.bind(instance) : instance.setStderr.bind(instance);
     setter({

@@ -1,5 +1,6 @@
 import "server-only";
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { runGroup, type RunGroup } from "./cgroup";
 import { prepareIsolation, type Isolation } from "./isolation";
 import type { PhaseLimits, SandboxLimits } from "./limits";
@@ -30,6 +31,11 @@ export type SandboxSpec = {
   files: SandboxFile[];
   /** argv of the compile step, run in WORK_DIR; a non-zero exit ends the run with the compiler's output. */
   compile?: string[];
+  /**
+   * A file (in WORK_DIR) the compile step writes, copied to the host file `into` as it is sent back when the compile
+   * succeeds (the outcome says `captured`).
+   */
+  capture?: { file: string; into: string };
   run: string[];
   env: Record<string, string>;
   binds: SandboxBind[];
@@ -53,10 +59,17 @@ export type SandboxOutcome = {
   /** The program's own time, from its start to its end: what a learner compares across languages. */
   runMs?: number;
   phase: "setup" | "compile" | "run";
+  /** SandboxSpec.capture's file arrived whole, taken before the program started (not when the compile failed). */
+  captured?: boolean;
 };
 
 export const WORK_DIR = "/tmp/w";
 const SANDBOX_UID = 65534;
+/** The status lines' descriptor and the captured artifact's; the learner's processes get neither. */
+const STATUS_FD = 3;
+const ARTIFACT_FD = 4;
+/** Larger artifacts are not kept: this bounds the disk a run can take (lesson binaries are under 10 MiB). */
+const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
 
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -72,17 +85,22 @@ function limited(limits: PhaseLimits, argv: string[]): string {
     "--nofile=256",
     "--core=0",
   ];
-  return `timeout -k 1 ${limits.wallSeconds} prlimit ${rlimits.join(" ")} -- ${argv.map(shellQuote).join(" ")} 3>&-`;
+  return `timeout -k 1 ${limits.wallSeconds} prlimit ${rlimits.join(" ")} -- ${argv.map(shellQuote).join(" ")} ${STATUS_FD}>&- ${ARTIFACT_FD}>&-`;
 }
 
-/** The script bwrap runs. It reports phase results on fd 3, which the learner's processes never get. */
+/**
+ * The script bwrap runs. It reports phase results on STATUS_FD and sends the compiled file on ARTIFACT_FD, which it
+ * closes before the program starts: what comes back is the compiler's output, never something the program wrote.
+ */
 function script(spec: SandboxSpec): string {
   const lines = ["cd " + WORK_DIR];
   if (spec.compile) {
     lines.push('echo "compile-start" >&3');
     lines.push(`${limited(spec.limits.compile, spec.compile)} </dev/null`);
     lines.push('rc=$?; if [ "$rc" -ne 0 ]; then echo "compile $rc" >&3; exit "$rc"; fi');
+    if (spec.capture) lines.push(`cat ${shellQuote(spec.capture.file)} >&${ARTIFACT_FD} && echo "captured" >&3`);
   }
+  lines.push(`exec ${ARTIFACT_FD}>&-`);
   lines.push('echo "run-start" >&3');
   lines.push(limited(spec.limits.run, spec.run));
   lines.push('rc=$?; echo "run $rc" >&3; exit "$rc"');
@@ -100,7 +118,7 @@ const DEVICES = ["null", "zero", "full", "random", "urandom"];
 /** /dev/shm when the work tmpfs is bubblewrap's (not root): a tmpfs of its own, small. */
 const FALLBACK_SHM_BYTES = 16 * 1024 * 1024;
 
-type Fds = { status: number; files: number[]; script: number; seccomp?: number };
+type Fds = { status: number; artifact: number; files: number[]; script: number; seccomp?: number };
 
 function bwrapArgs(spec: SandboxSpec, fds: Fds, isolation: Isolation): string[] {
   const args = [
@@ -182,14 +200,16 @@ export async function runSandbox(spec: SandboxSpec): Promise<SandboxOutcome> {
 
 function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup | undefined): Promise<SandboxOutcome> {
   const started = performance.now();
-  const scriptFd = 4 + spec.files.length;
+  const firstFile = ARTIFACT_FD + 1;
+  const scriptFd = firstFile + spec.files.length;
   const fds: Fds = {
-    status: 3,
-    files: spec.files.map((_, index) => 4 + index),
+    status: STATUS_FD,
+    artifact: ARTIFACT_FD,
+    files: spec.files.map((_, index) => firstFile + index),
     script: scriptFd,
     seccomp: isolation.seccomp ? scriptFd + 1 : undefined,
   };
-  const stdio: StdioOptions = ["pipe", "pipe", "pipe", "pipe", ...spec.files.map(() => "pipe" as const), "pipe"];
+  const stdio: StdioOptions = ["pipe", "pipe", "pipe", "pipe", "pipe", ...spec.files.map(() => "pipe" as const), "pipe"];
   if (isolation.seccomp) stdio.push("pipe");
   const uid = sandboxUid(spec.slot);
   const keep = Array.from({ length: stdio.length }, (_, fd) => fd);
@@ -267,6 +287,16 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
       if (endedAt === undefined && /(compile|run) \d+/.test(status)) endedAt = now;
     });
     statusStream.on("error", () => {});
+    // The artifact goes to its file as it arrives, so the server never holds a binary in memory.
+    const artifact = spec.capture && { writer: createWriteStream(spec.capture.into), bytes: 0, failed: false };
+    const artifactStream = child.stdio[fds.artifact] as NodeJS.ReadableStream;
+    artifactStream.on("data", (chunk: Buffer) => {
+      if (!artifact) return;
+      artifact.bytes += chunk.byteLength;
+      if (artifact.bytes <= MAX_ARTIFACT_BYTES) artifact.writer.write(chunk);
+    });
+    artifactStream.on("error", () => {});
+    artifact?.writer.on("error", () => (artifact.failed = true));
 
     const send = (fd: number, content: string | Buffer) => {
       const stream = child.stdio[fd] as NodeJS.WritableStream;
@@ -325,7 +355,7 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
       if (oomKills() > 0) {
         stderr += `\nThe program was stopped: together its processes and files used more than the run's ${spec.limits.group.memoryBytes >> 20} MiB of memory.`;
       }
-      resolve({
+      const outcome: SandboxOutcome = {
         stdout: Buffer.concat(out).toString("utf8"),
         stderr,
         exitCode: truncated && !runMatch ? null : exitCode,
@@ -335,7 +365,12 @@ function spawnSandbox(spec: SandboxSpec, isolation: Isolation, group: RunGroup |
         compileMs,
         runMs,
         phase,
-      });
+      };
+      if (!artifact) return resolve(outcome);
+      // "close" comes once every pipe has ended, so a capture the script confirmed has been read whole by now.
+      const whole = status.includes("captured") && artifact.bytes <= MAX_ARTIFACT_BYTES;
+      artifact.writer.end(() => resolve({ ...outcome, captured: whole && !artifact.failed }));
+      artifact.writer.once("error", () => resolve({ ...outcome, captured: false }));
     };
     child.on("error", (error) => finish(null, error));
     child.on("close", (code) => finish(code));

@@ -65,7 +65,8 @@ function detectV1(): Layout {
 
 const RUN_GROUP = /^backend-paths-run-(\d+)-\d+$/;
 
-function alive(pid: number): boolean {
+/** Whether a process exists (EPERM: it does, under another uid); run groups and held builds are named by pid. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

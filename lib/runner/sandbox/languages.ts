@@ -12,6 +12,11 @@ export type LanguagePlan = {
   run: string[];
   env: Record<string, string>;
   binds: SandboxBind[];
+  /**
+   * Compiled languages: the file the compile step writes and the run step executes (in WORK_DIR), and the
+   * toolchain's identity, which with the files, the compile command and the environment decides that file.
+   */
+  build?: { artifact: string; toolchain: string };
 };
 
 const BASE_ENV = { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: WORK_DIR, TMPDIR: "/tmp", LANG: "C.UTF-8" };
@@ -66,10 +71,12 @@ export function planFor(language: CodeLanguage, code: string, toolchains: Toolch
     case "go": {
       const go = toolchains.go!;
       const dir = goPackageDir(GO_PATH);
-      // The warmed cache is mounted read-only; go needs a writable one, so each run starts from a tmpfs copy of it.
+      // The warmed cache is mounted read-only; go needs a writable one, so each run starts from a tmpfs tree of
+      // symlinks to it (cp -rs): go reads the warm entries through the links and writes new ones beside them. A full
+      // copy took ~40 ms and 36 MiB of the run's memory; the links take ~8 ms.
       // The sources move into a GOPATH package with a go.mod (see goEnv) and the binary comes back here. Without
       // DWARF (-s -w) the link takes about a third less time; panics still name file and line (from pclntab).
-      const build = `mkdir -p ${dir} && cp go.mod *.go ${dir}/ && cp -r ${GO_CACHE_RO} /tmp/gocache && cd ${dir} && exec go build -ldflags="-s -w" -o ${WORK_DIR}/prog .`;
+      const build = `mkdir -p ${dir} && cp go.mod *.go ${dir}/ && cp -rs ${GO_CACHE_RO} /tmp/gocache && cd ${dir} && exec go build -ldflags="-s -w" -o ${WORK_DIR}/prog .`;
       return {
         files: [
           { path: "main.go", content: code },
@@ -79,6 +86,7 @@ export function planFor(language: CodeLanguage, code: string, toolchains: Toolch
         run: ["./prog"],
         env: { ...BASE_ENV, ...goEnv(GO_PATH), GOCACHE: "/tmp/gocache", GOMAXPROCS: "2" },
         binds: [{ source: go.cache, dest: GO_CACHE_RO }],
+        build: { artifact: "prog", toolchain: go.identity },
       };
     }
     case "rust": {
@@ -93,6 +101,7 @@ export function planFor(language: CodeLanguage, code: string, toolchains: Toolch
           { source: rust.sysroot, dest: RUST_SYSROOT },
           { source: rust.deps, dest: RUST_DEPS },
         ],
+        build: { artifact: "prog", toolchain: rust.identity },
       };
     }
   }

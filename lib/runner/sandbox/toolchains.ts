@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, renameSync, writeFileSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -124,7 +125,12 @@ export function typicalBuildSeconds(language: Compiled): number {
   return TYPICAL_BUILD_SECONDS[language];
 }
 
-export type RustToolchain = { sysroot: string; deps: string; externs: Record<string, string> };
+/** `identity` changes whenever the compiler or a library it links may have (a hash of the cache's stamp). */
+export type RustToolchain = { sysroot: string; deps: string; externs: Record<string, string>; identity: string };
+
+function identityOf(stamp: string): string {
+  return createHash("sha256").update(stamp).digest("hex");
+}
 
 async function prepareRust(): Promise<RustToolchain> {
   const root = path.join(cacheRoot(), "rust");
@@ -140,7 +146,7 @@ async function prepareRust(): Promise<RustToolchain> {
   const stamp = `${sysroot}\n${version.trim()}\n${RUST_DEPENDENCIES}${await installedVersions("librust-*")}`;
   const ready = () =>
     existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(externsFile)
-      ? { sysroot: sysrootDest, deps: depsDir, externs: JSON.parse(readFileSync(externsFile, "utf8")) as Record<string, string> }
+      ? { sysroot: sysrootDest, deps: depsDir, externs: JSON.parse(readFileSync(externsFile, "utf8")) as Record<string, string>, identity: identityOf(stamp) }
       : undefined;
   return buildOnce(root, ready, () => timed(root, () => buildRust({ root, sysroot, sysrootDest, depsDir, externsFile, stampFile, stamp })));
 }
@@ -186,10 +192,11 @@ async function buildRust({ root, sysroot, sysrootDest, depsDir, externsFile, sta
   });
   writeFileSync(externsFile, JSON.stringify(externs));
   writeFileSync(stampFile, stamp);
-  return { sysroot: sysrootDest, deps: depsDir, externs };
+  return { sysroot: sysrootDest, deps: depsDir, externs, identity: identityOf(stamp) };
 }
 
-export type GoToolchain = { cache: string };
+/** `identity`: as RustToolchain's. */
+export type GoToolchain = { cache: string; identity: string };
 
 /**
  * Every library package lessons import, so all of them are compiled into the cache before anyone asks. The standard
@@ -236,12 +243,13 @@ async function prepareGo(): Promise<GoToolchain> {
   const { stdout: version } = await run(go, ["version"], { env: { PATH: hostPath } });
   const stampFile = path.join(root, "stamp");
   const stamp = `${version.trim()}\n${GO_WARM_PROGRAM}${await installedVersions("golang-*")}`;
-  const ready = () => (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(cache) ? { cache } : undefined);
+  const toolchain = { cache, identity: identityOf(stamp) };
+  const ready = () => (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(cache) ? toolchain : undefined);
   return buildOnce(root, ready, () =>
     timed(root, async () => {
       await buildGoCache(go, cache);
       writeFileSync(stampFile, stamp);
-      return { cache };
+      return toolchain;
     }),
   );
 }

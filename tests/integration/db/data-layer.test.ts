@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { applyMigrations } from "@/scripts/db/migrate-lib";
 import { DATABASES, type TestDb } from "../../support/test-db";
 
@@ -63,7 +64,18 @@ describe.each(DATABASES)("data layer on $name", ({ open }) => {
     ).rejects.toMatchObject({ code: "P2002" });
   });
 
+  it("a duplicate written with raw SQL is a unique violation too (the progress ledger writes that way)", async () => {
+    const { id } = await t.db.user.findUniqueOrThrow({ where: { email: "babbage@example.com" } });
+    const insert = (rowId: string) => t.db.$executeRaw`INSERT INTO "ProgressEvent" ("id", "userId", "eventId", "createdAt") VALUES (${rowId}, ${id}, ${"quiz:twice"}, ${new Date()})`;
+    await insert("raw-1");
+    const error: unknown = await insert("raw-2").catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(await t.db.$executeRaw`INSERT INTO "Nowhere" VALUES (1)`.catch((e: unknown) => e))).toBe(false);
+  });
+
   it("re-applying migrations is a no-op", async () => {
+    // As npm start does, with nothing else connected: an open SQLite connection in WAL mode holds a shared lock.
+    await t.db.$disconnect();
     await expect(applyMigrations(t.target)).resolves.toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { checkRequestSchema } from "@/lib/content/exercise-schema";
 import { getCatalog } from "@/lib/content/catalog";
-import { exerciseIdSchema } from "@/lib/course/vocabulary";
+import { exerciseIdSchema } from "@/lib/course/id-schemas";
 import { ERRORS } from "@/lib/errors";
 import { route, type RouteHandler } from "@/lib/http/route";
 import { checkAuthEndpoint, guardAuthRequest } from "@/lib/auth/guard-request";

@@ -4,6 +4,9 @@ import { runCode } from "@/lib/runner/run-code";
 // Compile time and run time come apart from the sandbox's own phases, so a compiled language's first run is not
 // read as slow code. Each program sleeps a known time, which the run phase must contain and the compile phase not.
 
+// Every run here must compile: a binary kept from an earlier run (sandbox/build-cache.ts) would skip the phase.
+process.env.RUNNER_BUILD_CACHE_MB = "0";
+
 const SLEEP_MS = 300;
 const sleepers = {
   go: `package main\nimport ("fmt";"time")\nfunc main() { time.Sleep(${SLEEP_MS} * time.Millisecond); fmt.Println("slept") }`,

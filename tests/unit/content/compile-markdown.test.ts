@@ -15,8 +15,9 @@ describe("compileMarkdown (exercise prompts and hints)", () => {
     expect(out).toContain("<td>1</td>");
   });
 
-  it("highlights fenced code with both themes", async () => {
-    expect(await html("```go\nfunc main() {}\n```\n")).toMatch(/<pre class="shiki shiki-themes/);
+  it("highlights fenced code by token kind, as examples are, with no inline style", async () => {
+    const out = await html("```go\nfunc main() {}\n```\n");
+    expect(out).toMatch(/^<pre class="shiki" tabindex="0"><code><hl-k>func<\/hl-k> <hl-f>main<\/hl-f>\(\) \{\}<\/code><\/pre>$/);
   });
 
   it("treats JSX and HTML in an author's text as text, never as markup", async () => {

@@ -4,7 +4,8 @@ import { gradeQuiz } from "@/lib/grading/quiz";
 import { getPlacement } from "@/lib/path/placement-source";
 import { onboardingAnswersSchema } from "@/lib/path/schema";
 import type { ProgressEvent, Shown } from "@/lib/progress/events";
-import { MAX_GUEST_ENTRIES, type GuestState } from "@/lib/progress/guest-schema";
+import { MAX_GUEST_ENTRIES } from "@/lib/progress/guest-log";
+import type { GuestState } from "@/lib/progress/guest-schema";
 import {
   clearGuestState,
   guestDraft,

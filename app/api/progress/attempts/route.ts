@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { quizIdSchema } from "@/lib/course/vocabulary";
+import { quizIdSchema } from "@/lib/course/id-schemas";
 import { route } from "@/lib/http/route";
 import { parseInput } from "@/lib/http/use-case";
 import { attemptHistory, MAX_HISTORY_PAGE } from "@/lib/progress/use-cases";

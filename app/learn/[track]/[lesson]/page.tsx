@@ -17,7 +17,7 @@ import { compileLesson } from "@/lib/content/compile-mdx";
 import { CODE_LANGUAGE_LABELS } from "@/lib/course/vocabulary";
 import { publicExercise } from "@/lib/content/exercise-schema";
 import { formatMinutes } from "@/lib/content/format";
-import { highlightToHtml } from "@/lib/content/highlight";
+import { highlightCode } from "@/lib/content/highlight";
 import { publicQuestion } from "@/lib/content/quiz-schema";
 
 // Fully static: everything comes from lessons/ at build time. No database, no cookies or headers here, so the
@@ -52,7 +52,7 @@ export default async function LessonPage({ params }: { params: Params }) {
 
   const [Content, highlightedPairs, exerciseTexts] = await Promise.all([
     compileLesson(lesson.body),
-    Promise.all(lesson.examples.map(async (e) => [e.file, await highlightToHtml(e.code, e.language)] as const)),
+    Promise.all(lesson.examples.map(async (e) => [e.file, await highlightCode(e.code, e.language)] as const)),
     Promise.all(lesson.exercises.map(exerciseText)),
   ]);
   const { previous, next } = lessonNeighbours(lesson.id);
@@ -74,8 +74,9 @@ export default async function LessonPage({ params }: { params: Params }) {
           <section className="lesson-objectives" aria-labelledby="objectives-heading">
             <h2 id="objectives-heading">In this lesson you will</h2>
             <ul>
-              {lesson.objectives.map((o) => (
-                <li key={o}>{o}</li>
+              {/* Keyed by place, not by text: a key is sent in the page's payload beside the text it names. */}
+              {lesson.objectives.map((o, i) => (
+                <li key={i}>{o}</li>
               ))}
             </ul>
             <PrerequisiteLinks ids={lesson.prerequisites} />

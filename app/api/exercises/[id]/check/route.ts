@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exerciseIdSchema } from "@/lib/course/vocabulary";
+import { exerciseIdSchema } from "@/lib/course/id-schemas";
 import { checkRequestSchema } from "@/lib/content/exercise-schema";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
