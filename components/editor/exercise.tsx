@@ -120,7 +120,7 @@ export function Exercise({ exercise, text }: ExerciseProps) {
           <button type="button" className="button-ghost" onClick={() => setCode(exercise.starter)} disabled={checking || code === exercise.starter}>
             Reset
           </button>
-          {hintsShown < exercise.hints.length && (
+          {hintsShown < text.hints.length && (
             <button type="button" className="button-ghost" onClick={() => setHintsShown((n) => n + 1)}>
               {hintsShown === 0 ? "Show a hint" : "Next hint"}
             </button>

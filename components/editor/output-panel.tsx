@@ -5,7 +5,9 @@ import { RunWaiting, type RunWaitingProps } from "./run-progress";
  * Compiling and running apart: a compiled language's first run is mostly compiling, and one number mixing the two
  * would show Go and Rust slower than Python. Engines that do not split the phases give their total.
  */
-export function timing({ compileMs, runMs, durationMs }: RunResult): string {
+export function timing({ compileMs, runMs, durationMs, buildCached }: RunResult): string {
+  // The same code was built before (lib/runner/sandbox/build-cache.ts): only the run happened.
+  if (buildCached) return `build reused (same code) · ran in ${runMs ?? durationMs} ms`;
   if (compileMs !== undefined) return runMs === undefined ? `compiling took ${compileMs} ms; the program did not run` : `compiled in ${compileMs} ms · ran in ${runMs} ms`;
   return `ran in ${runMs ?? durationMs} ms`;
 }

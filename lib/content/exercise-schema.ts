@@ -66,12 +66,15 @@ export type ExerciseFile = z.infer<typeof exerciseSchema>;
 
 export type Exercise = ExerciseFile & { id: string };
 
-/** What the page may see before the learner has earned the solution: test names, never what they expect. */
-export type PublicExercise = Omit<Exercise, "solution" | "harness" | "tests"> & { tests: { name: string }[] };
+/**
+ * What the exercise's client component is given: never the solution, the harness or what the tests expect, and not
+ * the prompt or hints either — those arrive rendered (components/editor/exercise-text.tsx), and every prop of a client
+ * component is copied into the page's payload, so the Markdown would travel a second time.
+ */
+export type PublicExercise = Pick<Exercise, "id" | "title" | "language" | "starter">;
 
-export function publicExercise(exercise: Exercise): PublicExercise {
-  const { solution: _solution, harness: _harness, tests, ...rest } = exercise;
-  return { ...rest, tests: tests.map(({ name }) => ({ name })) };
+export function publicExercise({ id, title, language, starter }: Exercise): PublicExercise {
+  return { id, title, language, starter };
 }
 
 export const checkRequestSchema = z.object({ language: codeLanguageSchema, code: z.string() });

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page, type Request } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { largestLesson } from "./pages";
+import { lessonPageSizes } from "./lesson-size";
 import type { BenchContext } from "./context";
 import type { Figure } from "./figures";
 
@@ -158,7 +158,8 @@ async function lighthouseScores(url: string): Promise<{ performance: number; acc
 }
 
 export async function measureBrowser(ctx: BenchContext): Promise<Figure[]> {
-  const lesson = await largestLesson(ctx.server.url);
+  const [lesson] = await lessonPageSizes(ctx.server.url);
+  if (!lesson) throw new Error("the catalog has no lessons");
   const pages = [
     { key: "largest-lesson", label: `largest lesson (${lesson.path})`, path: lesson.path },
     { key: "home", label: "home (/)", path: "/" },

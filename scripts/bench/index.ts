@@ -17,6 +17,7 @@ import { measurePages } from "./pages";
 import { measureProgressWrites } from "./progress-writes";
 import { measurePyodide } from "./pyodide";
 import { measureRunLatency } from "./run-latency";
+import { measureRunnerLoad } from "./runner-load";
 import { markdown, table, type Results } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -52,6 +53,8 @@ const measurements: Array<[string, () => Promise<Figure[]>]> = [
   ["memory", () => measureMemory(ctx, idleKiB)],
   ["progress-writes", () => measureProgressWrites(ctx)],
   ["run-latency", () => measureRunLatency(ctx)],
+  // Last: it raises the server's memory, which the memory figures above must not see.
+  ["runner-load", () => measureRunnerLoad(ctx)],
 ];
 
 const figures: Figure[] = [];

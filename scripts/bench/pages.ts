@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getCatalog } from "@/lib/content/catalog";
 import type { BenchContext } from "./context";
 import type { Figure } from "./figures";
+import { lessonPageSizes } from "./lesson-size";
 import { load, type LoadResult } from "./load";
 
 // Measurement 1: how fast the app serves its heaviest static pages, against a bare node:http server sending the very
@@ -17,19 +17,6 @@ const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 const CONNECTIONS = [20, 50] as const;
 
 type Page = { key: string; label: string; path: string };
-
-/** The lesson whose page is largest, by its uncompressed HTML. */
-export async function largestLesson(base: string): Promise<{ path: string; bytes: number }> {
-  let largest = { path: "", bytes: 0 };
-  for (const lesson of getCatalog().lessons) {
-    const pagePath = `/learn/${lesson.id}`;
-    const response = await fetch(base + pagePath, { headers: { "accept-encoding": "identity" } });
-    const bytes = (await response.arrayBuffer()).byteLength;
-    if (response.status !== 200) throw new Error(`${pagePath} answered ${response.status}`);
-    if (bytes > largest.bytes) largest = { path: pagePath, bytes };
-  }
-  return largest;
-}
 
 /** The page's bytes as the app sends them to a browser (decoded by fetch) and the encoding it chose. */
 async function pageAsServed(url: string): Promise<{ html: string; encoding: string }> {
@@ -57,7 +44,8 @@ function checked(label: string, result: LoadResult): LoadResult {
 }
 
 export async function measurePages(ctx: BenchContext): Promise<Figure[]> {
-  const largest = await largestLesson(ctx.server.url);
+  const [largest] = await lessonPageSizes(ctx.server.url);
+  if (!largest) throw new Error("the catalog has no lessons");
   const pages: Page[] = [
     { key: "largest-lesson", label: `largest lesson (${largest.path})`, path: largest.path },
     { key: "catalog", label: "catalog (/learn)", path: "/learn" },

@@ -11,16 +11,18 @@ import { learnerAddress, postRun, type RunAnswer } from "./run-client";
 // at the same moment, and each one refused presses again after its Retry-After until it has its output; every answer
 // must be the output or a 429 with Retry-After, no request may wait more than 30 s. Then BENCH_SECONDS of saturation:
 // each learner presses again as soon as it has an answer (after Retry-After when refused), so the runner never idles
-// and the programs run per second per core are what this machine can do. The server's memory is sampled throughout
-// (from after a few runs have loaded the runner's code) and must stay bounded.
+// and the programs run per second per core are what this machine can do. The server's memory is sampled throughout,
+// from after a few runs have loaded the runner's code: V8 grows its heap in steps under concurrent requests (the soak
+// test sees the same with pages), so "bounded" is judged as there: the last scenario may not end more than 25% above
+// where the first one ended.
 
 const GROUP = "Runner under load";
 const LEARNERS = 50;
 const MAX_WAIT_S = 30;
 /** The burst gives up on anyone still without output after this long (then reported, not waited for). */
 const BURST_LIMIT_MS = 120_000;
-/** "Bounded": the peak may not pass this multiple of the RSS before the load. */
-const PEAK_RSS_BUDGET = 1.5;
+/** "Bounded": RSS after the last scenario against RSS after the first (the warm-up of the heap). */
+const RSS_GROWTH_BUDGET = 1.25;
 const SAMPLE_MS = 250;
 const SETTLE_MS = 5000;
 
@@ -152,10 +154,12 @@ export async function measureRunnerLoad(ctx: BenchContext): Promise<Figure[]> {
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, ctx.server.rssKiB() / 1024)), SAMPLE_MS);
   const figures: Figure[] = [];
+  const ends: number[] = [];
   try {
     for (const scenario of SCENARIOS) {
       ctx.log(`runner load: ${scenario.label}`);
       figures.push(...(await scenarioFigures(ctx, scenario)));
+      ends.push(ctx.server.rssKiB() / 1024);
     }
   } finally {
     clearInterval(timer);
@@ -165,7 +169,17 @@ export async function measureRunnerLoad(ctx: BenchContext): Promise<Figure[]> {
   const baseline = { label: "RSS after one run of each, before the load", value: Math.round(before) };
   return [
     ...figures,
-    { group: GROUP, id: "load.rss.peak", label: "server RSS, peak during the load", value: Math.round(peak), unit: "MiB", better: "lower", baseline, budget: { limit: PEAK_RSS_BUDGET, on: "ratio" } },
+    { group: GROUP, id: "load.rss.peak", label: "server RSS, peak during the load", value: Math.round(peak), unit: "MiB", better: "lower", baseline },
+    {
+      group: GROUP,
+      id: "load.rss.growth",
+      label: `server RSS after the last scenario (${SCENARIOS.at(-1)!.key})`,
+      value: Math.round(ends.at(-1)!),
+      unit: "MiB",
+      better: "lower",
+      baseline: { label: `after the first (${SCENARIOS[0]!.key})`, value: Math.round(ends[0]!) },
+      budget: { limit: RSS_GROWTH_BUDGET, on: "ratio" },
+    },
     { group: GROUP, id: "load.rss.after", label: `server RSS ${SETTLE_MS / 1000} s after the load`, value: Math.round(after), unit: "MiB", better: "lower", baseline },
   ];
 }

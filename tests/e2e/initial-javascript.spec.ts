@@ -14,14 +14,6 @@ const LIBRARIES: Record<string, string[]> = {
   "next-auth/react": ["[next-auth][error]", "CLIENT_FETCH_ERROR"],
 };
 
-/**
- * zod is still on lesson pages, through their examples: components/editor/playground.tsx imports its labels from
- * lib/course/vocabulary.ts (which builds zod schemas), lib/runner/browser/engines.ts validates run results with
- * lib/runner/types.ts, and components/lesson/language-preference.ts checks a stored language with a zod enum.
- * Until those take zod-free paths, lesson pages are checked for the others.
- */
-const ON_LESSON_PAGES = Object.keys(LIBRARIES).filter((name) => name !== "zod");
-
 /** The libraries found in the scripts a cold page loads before any interaction. */
 async function librariesLoadedBy(page: Page, path: string): Promise<string[]> {
   const bodies: Promise<string>[] = [];
@@ -44,7 +36,7 @@ test("the home page loads none of the libraries only an interaction needs", asyn
 test("a lesson with examples, an exercise and a quiz loads none of them either", async ({ page }) => {
   // Examples (playgrounds), compare blocks, an exercise (check feedback) and a quiz (the guest store) on one page.
   const loaded = await librariesLoadedBy(page, "/learn/node/01-event-loop");
-  expect(loaded.filter((name) => ON_LESSON_PAGES.includes(name))).toEqual([]);
+  expect(loaded).toEqual([]);
 });
 
 test("search still loads MiniSearch, on first focus", async ({ page }) => {

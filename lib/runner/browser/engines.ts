@@ -1,7 +1,6 @@
-import { RUN_STREAM_TYPE, runResultSchema, type RunRequest, type RunResult } from "../types";
+import type { RunRequest, RunResult } from "../types";
 import { engineFor } from "../where-code-runs";
 import type { RunProgress, WorkerReplyMessage, WorkerRunMessage } from "./messages";
-import { readRunStream } from "./run-stream";
 
 // One entry point for the page: JavaScript/TypeScript in a Web Worker, Python in a Pyodide worker, Go and Rust on
 // the server, and so does code that imports what only the server has (the rule: ../where-code-runs.ts). Every engine answers with the same RunResult, including the server's limits (time, output size).
@@ -136,6 +135,8 @@ export async function runOnServer(request: RunRequest, { signal, onProgress }: R
   const started = performance.now();
   // Until the server's first phase arrives (or for good, if it answers in one piece), the page only knows the server has it.
   onProgress?.({ phase: "on-server" });
+  // The answer's schemas (zod) load with the first server run, not with every page that has an example (issue 15).
+  const [{ RUN_STREAM_TYPE, runResultSchema }, { readRunStream }] = await Promise.all([import("../types"), import("./run-stream")]);
   const failed = (message: string): RunResult => ({
     stdout: "",
     stderr: message,

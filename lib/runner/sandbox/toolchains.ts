@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, renameSync, writeFileSync, chmodSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, renameSync, writeFileSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { lock } from "proper-lockfile";
 import { promisify } from "node:util";
 import type { CodeLanguage } from "@/lib/course/vocabulary";
 import { runnerSettings } from "../settings";
+import { alive } from "./cgroup";
 import { installedNodePackages } from "./node-packages";
 
 // Finds the toolchains and prepares what the sandbox mounts read-only: the Rust sysroot (hard-linked out of
@@ -88,10 +89,21 @@ export async function buildOnce<T>(root: string, ready: () => T | undefined, bui
   }
 }
 
+/** Folders a builder left when it was killed mid-build (`<dest>.tmp-<pid>`, and Go's "-src" beside): 100 MiB each. */
+function sweepAbandoned(dest: string) {
+  const dir = path.dirname(dest);
+  const prefix = `${path.basename(dest)}.tmp-`;
+  for (const name of readdirSync(dir)) {
+    const pid = name.startsWith(prefix) ? Number(/^\d+/.exec(name.slice(prefix.length))?.[0]) : NaN;
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
 async function replaceWhenBuilt(dest: string, build: (tmp: string) => Promise<void>) {
   const tmp = `${dest}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   makeDirs(path.dirname(dest));
+  sweepAbandoned(dest);
   try {
     await build(tmp);
     rmSync(dest, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -235,17 +235,24 @@ async fn main() -> Result<(), tower::BoxError> {
   });
 });
 
+/** Above the largest pid Linux can give (4194304), so never a live process. */
+const DEAD_PID = 4_194_305;
+
 describe("warming the Go cache", () => {
   it("says preparing while it builds from an empty cache, then runs chi warm, and a restart reuses it", { timeout: 300_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "runner-cache-"));
     const previous = process.env.RUNNER_CACHE_DIR;
     process.env.RUNNER_CACHE_DIR = dir;
+    // What a builder killed mid-build leaves (named by its pid, which no process has now): swept by the next build.
+    const abandoned = [path.join(dir, "go", `cache.tmp-${DEAD_PID}`), path.join(dir, "go", `cache.tmp-${DEAD_PID}-src`)];
+    for (const folder of abandoned) mkdirSync(folder, { recursive: true });
     try {
       vi.resetModules();
       const first = await import("@/lib/runner/sandbox/toolchains");
       const warming = first.prepareToolchains("go");
       expect(first.isPreparing("go")).toBe(true);
       expect((await warming).problems.go).toBeUndefined();
+      expect(abandoned.filter((folder) => existsSync(folder))).toEqual([]);
       expect(first.isPreparing("go")).toBe(false);
 
       // A new server process finds the stamp and mounts the same cache without building anything.

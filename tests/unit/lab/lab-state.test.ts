@@ -33,6 +33,7 @@ describe("a lab cell's state", () => {
 describe("the run time shown under an output", () => {
   it("shows compiling and running apart, never their sum", () => {
     expect(timing(result({ compileMs: 820, runMs: 6 }))).toBe("compiled in 820 ms · ran in 6 ms");
+    expect(timing(result({ buildCached: true, runMs: 6 }))).toBe("build reused (same code) · ran in 6 ms");
   });
 
   it("says when compiling ended the run", () => {
