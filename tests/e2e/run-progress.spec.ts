@@ -65,7 +65,8 @@ test("Go says Compiling… then Running… as the server gets there, then shows 
   await page.goto("/playground");
   const box = playground(page, "go");
   // Sleeps after it starts, so "Running…" stays on screen long enough to be seen; the phases come from the real run.
-  await replaceCode(page, box, 'package main\nimport ("fmt"; "time")\nfunc main() {\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println("awake")\n}\n');
+  // The comment makes the code new to the build cache (lib/runner/sandbox/build-cache.ts), so it really compiles.
+  await replaceCode(page, box, `// ${Date.now()}\npackage main\nimport ("fmt"; "time")\nfunc main() {\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println("awake")\n}\n`);
   const notes = await recordNotes(page, box);
   await box.getByRole("button", { name: "Run" }).click();
   await expect(box.getByTestId("running-note")).toHaveText("Running…", { timeout: 60_000 });
