@@ -6,7 +6,7 @@ export type BenchContext = {
   server: Pick<RunningServer, "url" | "pid" | "rssKiB" | "log">;
   databaseUrl: string;
   secret: string;
-  /** Seconds each timed load phase lasts (BENCH_SECONDS, default 10); the whole bench stays under 15 minutes. */
+  /** Seconds each timed load phase lasts (BENCH_SECONDS, default 8); the whole bench stays under 15 minutes. */
   seconds: number;
   /** A progress line on stderr. */
   log: (line: string) => void;
