@@ -4,24 +4,16 @@ import type { ProgressEvent } from "@/lib/progress/events";
 import { appendGuestEvent, GUEST_STORE_KEY, guestLogMayHold, recordGuestVisit } from "@/lib/progress/guest-log";
 import { guestRecords, readGuestState } from "@/lib/progress/guest-store";
 import { exerciseDraftKey } from "@/lib/progress/model";
+import { stubBrowserStorage } from "../../support/browser-storage";
 
 // The light half of the guest store, which every page loads: it keeps events by looking at the store's envelope
 // only, so what it writes must be what the full store (which checks everything) reads back.
 
-const storage = new Map<string, string>();
+let storage: Map<string, string>;
 let answerBirth: () => Promise<Response>;
 
 beforeEach(() => {
-  storage.clear();
-  vi.stubGlobal("window", {
-    localStorage: {
-      getItem: (key: string) => storage.get(key) ?? null,
-      setItem: (key: string, value: string) => void storage.set(key, value),
-      removeItem: (key: string) => void storage.delete(key),
-    },
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-  });
+  storage = stubBrowserStorage();
   answerBirth = () => Promise.reject(new Error("offline"));
   vi.stubGlobal("fetch", () => answerBirth());
 });

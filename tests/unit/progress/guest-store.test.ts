@@ -21,24 +21,16 @@ import {
 import { applyWrites, emptyRecords, plan } from "@/lib/progress/model";
 import { requirementsFrom, verifyEvents } from "@/lib/progress/verify";
 import { rightAnswer } from "../../support/quiz-answers";
+import { stubBrowserStorage } from "../../support/browser-storage";
 
 // The guest's side of the progress model: its events in localStorage (a Map standing in for the browser's), and
 // the records the same model computes from them, which must be what the server computes for the same events.
 
 const KEY = "bp:guest-progress:v1";
-const storage = new Map<string, string>();
+let storage: Map<string, string>;
 
 beforeEach(() => {
-  storage.clear();
-  vi.stubGlobal("window", {
-    localStorage: {
-      getItem: (key: string) => storage.get(key) ?? null,
-      setItem: (key: string, value: string) => void storage.set(key, value),
-      removeItem: (key: string) => void storage.delete(key),
-    },
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-  });
+  storage = stubBrowserStorage();
   // The store asks the server to seal its birth; offline here, so it simply stays unsealed.
   vi.stubGlobal("fetch", () => Promise.reject(new Error("offline")));
 });
