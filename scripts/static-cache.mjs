@@ -38,7 +38,7 @@ function staticPaths(dir) {
 }
 
 /** "br", "gzip" or null (identity), from Accept-Encoding: brotli first, a q=0 refuses. */
-export function chooseEncoding(accept) {
+function chooseEncoding(accept) {
   const offered = new Map();
   for (const part of (accept ?? "").split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");
