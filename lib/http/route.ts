@@ -18,7 +18,7 @@ export type RouteSpec<A extends Auth | undefined, P extends z.ZodType | undefine
    * Runs once params and body are well-formed, before the session, and throws to refuse: a rate limit that only
    * well-formed requests count against (a malformed one costs a parse and is answered 400, so it needs no token).
    */
-  guard?: (request: Request) => void;
+  guard?: (request: Request) => void | Promise<void>;
   /** The route's dynamic segments, each %-decoded first (a malformed %-sequence is a 400). */
   params?: P;
   /** A JSON body of at most `limit` bytes (413 beyond it). */
@@ -70,7 +70,7 @@ export function route<A extends Auth | undefined = undefined, P extends z.ZodTyp
     const answer: RouteHandler = async (request, context) => {
       const params = spec.params ? parseInput(spec.params, decodeParams(await context?.params), "bad_request:path") : undefined;
       const body = spec.body ? await readJson(request, spec.body.schema as z.ZodType, spec.body.limit) : undefined;
-      spec.guard?.(request);
+      await spec.guard?.(request);
       const user = await authorize(spec, deps);
       const result = await run({
         user,

@@ -1,22 +1,12 @@
 import "server-only";
-import { createRateLimiter } from "@/lib/auth/rate-limit";
 import { rateLimited } from "@/lib/http/rate-limited";
 import { QueueFullError, runQueue } from "./queue";
 import { runCode, type RunOptions } from "./run-code";
 import { runnerSettings } from "./settings";
 import type { RunRequest, RunResult } from "./types";
 
-// The server side of "run this": per-client rate limit, then the bounded queue, then the sandbox. Both POST /api/run
-// and the exercise checker come through here, so neither can bypass the limits.
-
-const limiter = createRateLimiter({ max: runnerSettings().ratePerMinute, windowMs: 60_000 });
-
-/** Counts one run for this client, or throws 429 with Retry-After when it has run too many this minute. */
-export function takeRunToken(key: string): void {
-  const waitMs = limiter.retryAfterMs(key);
-  if (waitMs > 0) throw rateLimited("Too many runs.", waitMs);
-  limiter.fail(key);
-}
+// The server side of "run this": the bounded queue, then the sandbox. Both POST /api/run and the exercise checker come
+// through here (after run-limit.ts's per-client rate limit), so neither can bypass the limits.
 
 /**
  * Runs through the shared queue on behalf of `client` (see lib/http/client-address); a full queue becomes 429.

@@ -27,6 +27,11 @@ function defaultCacheDir(): string {
 }
 
 const envSchema = z.object({
+  /**
+   * Where programs run: "inline" in the web server's own sandbox (the default), or "queue": jobs in PostgreSQL taken by
+   * `npm run worker` processes on this or other hosts (README "Deploying beyond one machine").
+   */
+  RUNNER_MODE: z.preprocess(unsetIfEmpty, z.enum(["inline", "queue"], { message: 'must be "inline" or "queue"' }).default("inline")),
   /** Programs the server runs at once. */
   RUNNER_CONCURRENCY: whole(2),
   /** Programs one client may have running at once; its further runs wait their turn. */
@@ -63,6 +68,7 @@ const envSchema = z.object({
 const KEYS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 
 const settingsSchema = envSchema.transform((s) => ({
+  mode: s.RUNNER_MODE,
   concurrency: s.RUNNER_CONCURRENCY,
   perClient: s.RUNNER_PER_CLIENT,
   queueSize: s.RUNNER_QUEUE_SIZE,

@@ -2,7 +2,8 @@ import { clientAddress } from "@/lib/http/client-address";
 import { route } from "@/lib/http/route";
 import { assertCodeSize, CODE_BODY_LIMIT } from "@/lib/runner/code-size";
 import { streamRun, wantsRunStream } from "@/lib/runner/run-stream";
-import { runQueued, takeRunToken } from "@/lib/runner/service";
+import { takeRunToken } from "@/lib/runner/run-limit";
+import { runQueued } from "@/lib/runner/service";
 import { runRequestSchema } from "@/lib/runner/types";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { guestStateSchema } from "@/lib/progress/guest-schema";
 import { mergeGuest } from "@/lib/progress/use-cases";
 import { checkExercise } from "@/lib/grading/check-exercise";
 import { codeFits } from "@/lib/runner/code-size";
-import { takeRunToken } from "@/lib/runner/service";
+import { takeRunToken } from "@/lib/runner/run-limit";
 
 // POST /api/progress/merge: a guest's browser progress into the signed-in account. Idempotent: sending the same
 // state again adds nothing.

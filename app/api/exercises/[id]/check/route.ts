@@ -6,7 +6,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { route } from "@/lib/http/route";
 import { checkExerciseFor } from "@/lib/progress/use-cases";
 import { CODE_BODY_LIMIT } from "@/lib/runner/code-size";
-import { takeRunToken } from "@/lib/runner/service";
+import { takeRunToken } from "@/lib/runner/run-limit";
 
 // POST /api/exercises/<id>/check. Anyone may check; only a signed-in learner's checks are stored (a guest's browser
 // keeps its own).
