@@ -6,7 +6,15 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Parsed here first, so a mistyped RUNNER_* value stops the server at start rather than on a learner's first run.
   const { runnerSettings } = await import("./lib/runner/settings");
-  if (!runnerSettings().warmAtStart) return;
+  const settings = runnerSettings();
+  if (settings.mode === "queue") {
+    // This instance only sends runs (the workers warm their own caches); queue mode without PostgreSQL stops it here.
+    const { queuePool, runnerBoss } = await import("./lib/runner/jobs/boss");
+    queuePool();
+    void runnerBoss().catch((error: unknown) => console.warn("runner: the job queue is not reachable yet", error));
+    return;
+  }
+  if (!settings.warmAtStart) return;
   const { prepareToolchains } = await import("./lib/runner/sandbox/toolchains");
   const { prepareIsolation } = await import("./lib/runner/sandbox/isolation");
   const started = performance.now();

@@ -21,6 +21,7 @@ export const ERRORS = {
     status: 503,
     message: "The database is not answering right now: your work is kept in this browser; try again in a moment.",
   },
+  "unavailable:runner": { status: 503, message: "No runner is available right now, so the program could not run. Try again in a minute." },
   "internal:server": { status: 500, message: "Something went wrong on our side. Please try again." },
 } as const;
 

@@ -23,7 +23,7 @@ async function errorLine(error: unknown): Promise<RunStreamLine> {
 
 /**
  * Starts the run and answers once the queue has taken it, so a refusal (429) is still a plain JSON error with its
- * status: the queue decides synchronously, and only a taken run hears "queued". The run goes on if the client
+ * status: only a taken run hears "queued". The run goes on if the client
  * leaves; the queue and the sandbox's limits bound it either way.
  */
 export async function streamRun(client: string, request: RunRequest): Promise<Response> {
@@ -36,14 +36,17 @@ export async function streamRun(client: string, request: RunRequest): Promise<Re
       controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
     } catch {}
   };
-  let admitted = false;
+  let admit!: () => void;
+  const admitted = new Promise<void>((resolve) => (admit = resolve));
   const done = runQueued(client, request, {
     onPhase: (phase) => {
-      admitted = true;
+      admit();
       send(phase);
     },
   });
-  if (!admitted) await done;
+  // Admission is synchronous in this process's queue and a round trip to PostgreSQL in queue mode; a refusal rejects
+  // `done` before any phase, and so becomes the plain JSON error.
+  await Promise.race([admitted, done]);
   void done
     .then((result) => send({ result }), async (error: unknown) => send(await errorLine(error)))
     .finally(() => {

@@ -2,6 +2,9 @@ import { databaseUnavailable } from "@/lib/db/unavailable";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { log } from "@/lib/log";
+import { queueStatus } from "@/lib/runner/jobs/status";
+import { runQueue } from "@/lib/runner/queue";
+import { runnerSettings } from "@/lib/runner/settings";
 import { runnerHealth, sandboxIsolation } from "@/lib/runner/toolchains";
 
 export const dynamic = "force-dynamic";
@@ -21,11 +24,21 @@ async function checkDatabase(query: () => Promise<unknown>): Promise<DbHealth> {
   }
 }
 
+/**
+ * The runner: this process's toolchains, sandbox and queue; or, in queue mode, the workers (this instance runs
+ * nothing itself, so it has no toolchains to report and must not start preparing any).
+ */
+async function runnerReport() {
+  if (runnerSettings().mode === "queue") return { runner: await queueStatus().catch(() => ({ mode: "queue" as const, alive: 0 })) };
+  const [runners, sandbox] = await Promise.all([runnerHealth(), sandboxIsolation()]);
+  return { runners, sandbox, runner: { mode: "inline" as const, ...runQueue().stats() } };
+}
+
 export const GET = route({}, async ({ db }) => {
-  const [database, runners, sandbox] = await Promise.all([checkDatabase(() => db.$queryRawUnsafe("SELECT 1")), runnerHealth(), sandboxIsolation()]);
+  const [database, runner] = await Promise.all([checkDatabase(() => db.$queryRawUnsafe("SELECT 1")), runnerReport()]);
   const ok = database.db === "ok";
   return Response.json(
-    { status: ok ? "ok" : "degraded", ...database, runners, sandbox },
+    { status: ok ? "ok" : "degraded", ...database, ...runner },
     { status: ok ? 200 : 503, headers: ok ? {} : { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
   );
 });

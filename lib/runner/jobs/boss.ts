@@ -1,0 +1,60 @@
+import PgBoss from "pg-boss";
+import type pg from "pg";
+import { sharedPgPool } from "@/lib/db/pg-pool";
+import { log } from "@/lib/log";
+import { runnerSettings } from "../settings";
+
+// The job queue behind RUNNER_MODE=queue: pg-boss on the app's own PostgreSQL (its tables live in the `pgboss` schema
+// and it installs and migrates them itself, under an advisory lock, so any number of app instances and workers may
+// start at once). App instances send runs; `npm run worker` processes fetch them.
+
+/** The one queue every server run goes through. */
+export const RUN_QUEUE = "run";
+
+/**
+ * How long a job may stay active before pg-boss's maintenance fails it: a compile and a run at their wall limits,
+ * plus slack. Only a job whose worker and app instance both died reaches it; the waiting app fails one sooner.
+ */
+export function jobExpirySeconds(): number {
+  const { compileWallSeconds, wallSeconds } = runnerSettings();
+  return Math.ceil(compileWallSeconds + wallSeconds + 20);
+}
+
+/** The PostgreSQL pool; queue mode has no meaning without one, so its absence is a configuration error, said plainly. */
+export function queuePool(): pg.Pool {
+  const pool = sharedPgPool();
+  if (!pool) throw new Error("RUNNER_MODE=queue needs DATABASE_URL to name PostgreSQL: the job queue and the workers share it (README: Deploying beyond one machine)");
+  return pool;
+}
+
+let started: Promise<PgBoss> | undefined;
+
+/** This process's pg-boss, started once with the run queue created (both idempotent across processes). */
+export function runnerBoss(): Promise<PgBoss> {
+  started ??= (async () => {
+    queuePool();
+    const boss = new PgBoss({
+      connectionString: process.env.DATABASE_URL,
+      max: 3,
+      application_name: "backend-paths-queue",
+      // Runs are answered within seconds; finished jobs are only read back by the app that waits for them.
+      archiveCompletedAfterSeconds: 15 * 60,
+      deleteAfterDays: 1,
+      schedule: false,
+    });
+    boss.on("error", (error) => log().error({ err: error }, "job queue error"));
+    await boss.start();
+    await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: jobExpirySeconds() });
+    return boss;
+  })();
+  // A failed start (the database not answering) is tried again by the next run rather than remembered.
+  started.catch(() => (started = undefined));
+  return started;
+}
+
+/** Stops this process's pg-boss (a worker shutting down, a test), letting a later call start a new one. */
+export async function stopRunnerBoss(): Promise<void> {
+  const boss = started && (await started.catch(() => undefined));
+  started = undefined;
+  await boss?.stop({ graceful: false, wait: true });
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import type PgBoss from "pg-boss";
+import type pg from "pg";
+import { AppError } from "@/lib/errors";
+import { rateLimited } from "@/lib/http/rate-limited";
+import type { SandboxFile } from "../sandbox/bwrap";
+import { runnerSettings } from "../settings";
+import { runResultSchema, type RunPhase, type RunRequest, type RunResult } from "../types";
+import { jobExpirySeconds, queuePool, RUN_QUEUE, runnerBoss } from "./boss";
+import { announceNewJob, onJobEvents } from "./events";
+import { liveWorkers, startOf, STALE_AFTER_MS, type WorkerInfo } from "./registry";
+
+// The app's side of RUNNER_MODE=queue: admit the run (the same per-client and overall bounds as the in-process queue,
+// counted in PostgreSQL so every app instance sees the same line), send it as a job, and wait for its result with the
+// same answers as an inline run. The phases arrive by notification (events.ts); the job itself is polled as well, and
+// is where the verdict on a worker that went quiet is made.
+
+/** What a worker needs to run a job; `client` also orders the line (see `admit`). */
+export type RunJob = { client: string; request: RunRequest; extraFiles?: SandboxFile[] };
+
+const POLL_MS = 1000;
+const BUSY_RETRY_MS = 5000;
+
+const workerLost = () =>
+  new AppError("unavailable:runner", "The runner running your program stopped before it finished. Run it again.", { "Retry-After": "1" });
+const noWorker = () => new AppError("unavailable:runner", undefined, { "Retry-After": "10" });
+
+type Line = { running: number; waiting: number; mine: number; mineWaiting: number };
+
+/**
+ * Decides under one advisory lock (so two app instances cannot both take the last place) and sends the job in the
+ * same transaction. A run starts at once while the workers have a free slot; otherwise it waits if the line has room:
+ * RUNNER_QUEUE_SIZE places per live worker, one client at most half of RUNNER_QUEUE_SIZE. Fairness across hosts is
+ * pg-boss's priority: a client's run goes behind every run of clients with fewer runs in the line, so a client
+ * pressing Run ten times cannot push the next learner back ten places. Resolves with the place in the line (0: starts now).
+ */
+async function admit(boss: PgBoss, pool: pg.Pool, id: string, job: RunJob, workers: WorkerInfo[]): Promise<number> {
+  const { queueSize } = runnerSettings();
+  const capacity = workers.reduce((sum, w) => sum + w.concurrency, 0);
+  const conn = await pool.connect();
+  let committed = false;
+  try {
+    await conn.query("BEGIN");
+    await conn.query("SELECT pg_advisory_xact_lock(hashtext('backend-paths:run-admission'))");
+    const { rows } = await conn.query<Line>(
+      `SELECT count(*) FILTER (WHERE state = 'active')::int AS running,
+              count(*) FILTER (WHERE state < 'active')::int AS waiting,
+              count(*) FILTER (WHERE data->>'client' = $2)::int AS mine,
+              count(*) FILTER (WHERE state < 'active' AND data->>'client' = $2)::int AS "mineWaiting"
+         FROM pgboss.job WHERE name = $1 AND state <= 'active'`,
+      [RUN_QUEUE, job.client],
+    );
+    const line = rows[0]!;
+    const startsNow = line.running + line.waiting < capacity;
+    if (!startsNow && (line.waiting >= queueSize * workers.length || line.mineWaiting >= Math.ceil(queueSize / 2))) {
+      throw rateLimited("The runner is busy.", BUSY_RETRY_MS);
+    }
+    const executeSql = (text: string, values: unknown[]) => conn.query(text, values);
+    await boss.send(RUN_QUEUE, job, { id, priority: -line.mine, retryLimit: 0, expireInSeconds: jobExpirySeconds(), db: { executeSql } });
+    await announceNewJob(conn);
+    await conn.query("COMMIT");
+    committed = true;
+    return startsNow ? 0 : line.waiting + 1;
+  } finally {
+    if (!committed) await conn.query("ROLLBACK").catch(() => {});
+    conn.release();
+  }
+}
+
+/**
+ * Runs `job` on a worker: 429 when the line is full, 503 when no worker is alive (or none stays alive long enough to
+ * take it) or when the worker running it stops. A job taken by a worker that died before starting it is sent once
+ * more; one that had started is failed, never run a second time.
+ */
+export async function runOnWorkers(job: RunJob, onPhase?: (phase: RunPhase) => void, retried = false): Promise<RunResult> {
+  const pool = queuePool();
+  const boss = await runnerBoss();
+  const workers = await liveWorkers(pool);
+  if (workers.length === 0) throw noWorker();
+
+  const id = randomUUID();
+  let wake = () => {};
+  const stopListening = await onJobEvents(id, (event) => {
+    if ("phase" in event) onPhase?.(event.phase);
+    else wake();
+  });
+  try {
+    const position = await admit(boss, pool, id, job, workers);
+    if (!retried) onPhase?.({ phase: "queued", position });
+    const outcome = await waitFor(boss, pool, id, (w) => (wake = w));
+    if (outcome === "never-started" && !retried) return runOnWorkers(job, onPhase, true);
+    if (outcome === "never-started") throw workerLost();
+    return outcome;
+  } finally {
+    stopListening();
+  }
+}
+
+async function waitFor(boss: PgBoss, pool: pg.Pool, id: string, setWake: (wake: () => void) => void): Promise<RunResult | "never-started"> {
+  let activeSince: number | undefined;
+  let workersGoneSince: number | undefined;
+  for (;;) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, POLL_MS);
+      setWake(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const job = await boss.getJobById<unknown>(RUN_QUEUE, id);
+    if (!job) throw workerLost();
+    const output = job.output as { message?: string } | null;
+    switch (job.state) {
+      case "completed":
+        return runResultSchema.parse(job.output);
+      case "failed":
+      case "cancelled":
+        // pg-boss's maintenance expired it (nobody was waiting in time), or the worker failed it: either way it did not finish.
+        if (output?.message === NEVER_STARTED) return "never-started";
+        throw workerLost();
+      case "active": {
+        activeSince ??= Date.now();
+        const start = await startOf(pool, id);
+        if (start.started && !start.workerAlive) {
+          await boss.fail(RUN_QUEUE, id, { message: "its worker stopped answering while it ran" });
+          throw workerLost();
+        }
+        if (!start.started && Date.now() - activeSince > STALE_AFTER_MS) {
+          await boss.fail(RUN_QUEUE, id, { message: NEVER_STARTED });
+          return "never-started";
+        }
+        break;
+      }
+      default: {
+        // Still waiting for a worker: give up once none has been alive for a while.
+        const alive = (await liveWorkers(pool)).length > 0;
+        workersGoneSince = alive ? undefined : (workersGoneSince ?? Date.now());
+        if (workersGoneSince !== undefined && Date.now() - workersGoneSince > STALE_AFTER_MS) {
+          await boss.cancel(RUN_QUEUE, id);
+          throw noWorker();
+        }
+      }
+    }
+  }
+}
+
+/** The failure message of a job taken by a worker that died before it started the program. */
+export const NEVER_STARTED = "taken by a worker that stopped before starting it";
