@@ -11,13 +11,17 @@ import { runnerSettings } from "../settings";
 /** The one queue every server run goes through. */
 export const RUN_QUEUE = "run";
 
+/** The failure message of a job whose worker gave it up before starting it: the waiting app sends it once more. */
+export const NEVER_STARTED = "given up by its worker before it started";
+
 /**
- * How long a job may stay active before pg-boss's maintenance fails it: a compile and a run at their wall limits,
- * plus slack. Only a job whose worker and app instance both died reaches it; the waiting app fails one sooner.
+ * How long a job may stay active before pg-boss's maintenance fails it: a taken job may wait behind its client's
+ * other runs (at most half the line), then compile and run at the wall limits; plus slack. Only a job whose worker
+ * and app instance both died reaches it; the waiting app fails one much sooner.
  */
 export function jobExpirySeconds(): number {
-  const { compileWallSeconds, wallSeconds } = runnerSettings();
-  return Math.ceil(compileWallSeconds + wallSeconds + 20);
+  const { compileWallSeconds, wallSeconds, queueSize } = runnerSettings();
+  return Math.ceil((compileWallSeconds + wallSeconds) * (1 + Math.ceil(queueSize / 2)) + 20);
 }
 
 /** The PostgreSQL pool; queue mode has no meaning without one, so its absence is a configuration error, said plainly. */

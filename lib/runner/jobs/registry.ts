@@ -1,9 +1,9 @@
 import type pg from "pg";
 
-// The runner workers' roll call, in PostgreSQL (tables RunnerWorker and RunnerJobStart, prisma/schema.prisma). Every
-// worker refreshes its row each HEARTBEAT_MS; one not heard from for STALE_AFTER_MS is taken for dead: the app stops
-// counting its capacity and fails the runs it had started. Times are the database's (LOCALTIMESTAMP), so the hosts'
-// clocks need not agree.
+// The runner workers' roll call, in PostgreSQL (tables RunnerWorker and RunnerJob, prisma/schema.prisma). Every
+// worker refreshes its row each HEARTBEAT_MS; one not heard from for STALE_AFTER_MS is taken for dead: its capacity and
+// its runs stop counting, and the app fails the runs it had started. Times are the database's (LOCALTIMESTAMP), so the
+// hosts' clocks need not agree.
 
 export const HEARTBEAT_MS = 1000;
 export const STALE_AFTER_MS = 5000;
@@ -36,30 +36,62 @@ export async function liveWorkers(pool: pg.Pool): Promise<WorkerInfo[]> {
   return rows;
 }
 
-/**
- * Records that `workerId` is about to start `jobId`. False when the job was started before: pg-boss handed it out
- * again, and it must not run a second time.
- */
-export async function markStarted(pool: pg.Pool, jobId: string, workerId: string): Promise<boolean> {
+/** Records that `workerId` took `jobId` for `client`; false when someone took it before (pg-boss handed it out again). */
+export async function markTaken(pool: pg.Pool, jobId: string, workerId: string, client: string): Promise<boolean> {
   const { rowCount } = await pool.query(
-    `INSERT INTO "RunnerJobStart" ("jobId", "workerId", "startedAt") VALUES ($1, $2, LOCALTIMESTAMP) ON CONFLICT ("jobId") DO NOTHING`,
-    [jobId, workerId],
+    `INSERT INTO "RunnerJob" ("jobId", "workerId", client, "takenAt") VALUES ($1, $2, $3, LOCALTIMESTAMP) ON CONFLICT ("jobId") DO NOTHING`,
+    [jobId, workerId, client],
   );
   return rowCount === 1;
 }
 
-/** Whether a job was started, and if so whether its worker is still heard from. */
-export async function startOf(pool: pg.Pool, jobId: string): Promise<{ started: false } | { started: true; workerAlive: boolean }> {
-  const { rows } = await pool.query<{ alive: boolean }>(
-    `SELECT (w."seenAt" IS NOT NULL AND w."seenAt" > ${STALE}) AS alive
-       FROM "RunnerJobStart" s LEFT JOIN "RunnerWorker" w ON w.id = s."workerId" WHERE s."jobId" = $1`,
-    [jobId],
-  );
-  return rows.length === 0 ? { started: false } : { started: true, workerAlive: rows[0]!.alive };
+/**
+ * Starts a taken job if its client has fewer than `perClient` programs running on live workers, deciding under a lock
+ * per client so two workers cannot both start the client's last allowed one. Recorded before the program starts, so
+ * if this worker dies the app knows the job began.
+ */
+export async function tryStart(pool: pg.Pool, jobId: string, client: string, perClient: number): Promise<boolean> {
+  const conn = await pool.connect();
+  try {
+    await conn.query("BEGIN");
+    await conn.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`backend-paths:run-client:${client}`]);
+    const { rows } = await conn.query<{ running: number }>(
+      `SELECT count(*)::int AS running FROM "RunnerJob" j JOIN "RunnerWorker" w ON w.id = j."workerId"
+        WHERE j.client = $1 AND j."startedAt" IS NOT NULL AND w."seenAt" > ${STALE}`,
+      [client],
+    );
+    const start = rows[0]!.running < perClient;
+    if (start) await conn.query(`UPDATE "RunnerJob" SET "startedAt" = LOCALTIMESTAMP WHERE "jobId" = $1`, [jobId]);
+    await conn.query("COMMIT");
+    return start;
+  } catch (error) {
+    await conn.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    conn.release();
+  }
 }
 
-/** Forgets start records and silent workers after a day (a worker calls this now and then). */
+/** A job its worker is done with (answered or failed): it no longer counts against its client. */
+export async function release(pool: pg.Pool, jobId: string): Promise<void> {
+  await pool.query(`DELETE FROM "RunnerJob" WHERE "jobId" = $1`, [jobId]);
+}
+
+export type Custody = { state: "untaken" } | { state: "taken" | "started"; workerAlive: boolean };
+
+/** Who has a job: nobody yet, a worker that took it, or one that started it; and whether that worker is still heard from. */
+export async function custodyOf(pool: pg.Pool, jobId: string): Promise<Custody> {
+  const { rows } = await pool.query<{ started: boolean; alive: boolean }>(
+    `SELECT j."startedAt" IS NOT NULL AS started, (w."seenAt" IS NOT NULL AND w."seenAt" > ${STALE}) AS alive
+       FROM "RunnerJob" j LEFT JOIN "RunnerWorker" w ON w.id = j."workerId" WHERE j."jobId" = $1`,
+    [jobId],
+  );
+  const row = rows[0];
+  return row ? { state: row.started ? "started" : "taken", workerAlive: row.alive } : { state: "untaken" };
+}
+
+/** Forgets what dead workers left behind after a day (a worker calls this now and then). */
 export async function sweepRegistry(pool: pg.Pool): Promise<void> {
-  await pool.query(`DELETE FROM "RunnerJobStart" WHERE "startedAt" < LOCALTIMESTAMP - interval '1 day'`);
+  await pool.query(`DELETE FROM "RunnerJob" WHERE "takenAt" < LOCALTIMESTAMP - interval '1 day'`);
   await pool.query(`DELETE FROM "RunnerWorker" WHERE "seenAt" < LOCALTIMESTAMP - interval '1 day'`);
 }

@@ -6,9 +6,9 @@ import { rateLimited } from "@/lib/http/rate-limited";
 import type { SandboxFile } from "../sandbox/bwrap";
 import { runnerSettings } from "../settings";
 import { runResultSchema, type RunPhase, type RunRequest, type RunResult } from "../types";
-import { jobExpirySeconds, queuePool, RUN_QUEUE, runnerBoss } from "./boss";
+import { jobExpirySeconds, NEVER_STARTED, queuePool, RUN_QUEUE, runnerBoss } from "./boss";
 import { announceNewJob, onJobEvents } from "./events";
-import { liveWorkers, startOf, STALE_AFTER_MS, type WorkerInfo } from "./registry";
+import { custodyOf, liveWorkers, STALE_AFTER_MS, type WorkerInfo } from "./registry";
 
 // The app's side of RUNNER_MODE=queue: admit the run (the same per-client and overall bounds as the in-process queue,
 // counted in PostgreSQL so every app instance sees the same line), send it as a job, and wait for its result with the
@@ -119,13 +119,16 @@ async function waitFor(boss: PgBoss, pool: pg.Pool, id: string, setWake: (wake: 
         if (output?.message === NEVER_STARTED) return "never-started";
         throw workerLost();
       case "active": {
+        // Taken by a worker. If that worker went quiet: a run it had started is lost (never run twice); one it had not
+        // started, or one no worker recorded taking, goes back to the line once.
         activeSince ??= Date.now();
-        const start = await startOf(pool, id);
-        if (start.started && !start.workerAlive) {
+        const custody = await custodyOf(pool, id);
+        if (custody.state === "started" && !custody.workerAlive) {
           await boss.fail(RUN_QUEUE, id, { message: "its worker stopped answering while it ran" });
           throw workerLost();
         }
-        if (!start.started && Date.now() - activeSince > STALE_AFTER_MS) {
+        const untakenTooLong = custody.state === "untaken" && Date.now() - activeSince > STALE_AFTER_MS;
+        if (untakenTooLong || (custody.state === "taken" && !custody.workerAlive)) {
           await boss.fail(RUN_QUEUE, id, { message: NEVER_STARTED });
           return "never-started";
         }
@@ -143,6 +146,3 @@ async function waitFor(boss: PgBoss, pool: pg.Pool, id: string, setWake: (wake: 
     }
   }
 }
-
-/** The failure message of a job taken by a worker that died before it started the program. */
-export const NEVER_STARTED = "taken by a worker that stopped before starting it";

@@ -14,13 +14,18 @@ CREATE TABLE "RunnerWorker" (
 );
 
 -- CreateTable
-CREATE TABLE "RunnerJobStart" (
+CREATE TABLE "RunnerJob" (
     "jobId" TEXT NOT NULL,
     "workerId" TEXT NOT NULL,
-    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "client" TEXT NOT NULL,
+    "takenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" TIMESTAMP(3),
 
-    CONSTRAINT "RunnerJobStart_pkey" PRIMARY KEY ("jobId")
+    CONSTRAINT "RunnerJob_pkey" PRIMARY KEY ("jobId")
 );
 
 -- CreateIndex
-CREATE INDEX "RunnerJobStart_startedAt_idx" ON "RunnerJobStart"("startedAt");
+CREATE INDEX "RunnerJob_client_idx" ON "RunnerJob"("client");
+
+-- CreateIndex
+CREATE INDEX "RunnerJob_takenAt_idx" ON "RunnerJob"("takenAt");

@@ -12,11 +12,16 @@ CREATE TABLE "RunnerWorker" (
 );
 
 -- CreateTable
-CREATE TABLE "RunnerJobStart" (
+CREATE TABLE "RunnerJob" (
     "jobId" TEXT NOT NULL PRIMARY KEY,
     "workerId" TEXT NOT NULL,
-    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "client" TEXT NOT NULL,
+    "takenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" DATETIME
 );
 
 -- CreateIndex
-CREATE INDEX "RunnerJobStart_startedAt_idx" ON "RunnerJobStart"("startedAt");
+CREATE INDEX "RunnerJob_client_idx" ON "RunnerJob"("client");
+
+-- CreateIndex
+CREATE INDEX "RunnerJob_takenAt_idx" ON "RunnerJob"("takenAt");
