@@ -1,4 +1,5 @@
 import pg from "pg";
+import { log } from "../log";
 import { resolveDbTarget } from "./target";
 
 // A plain node-postgres pool beside Prisma's, for the libraries that share state between app instances through
@@ -11,6 +12,12 @@ const globalForPool = globalThis as unknown as { backendPathsPgPool?: pg.Pool };
 export function sharedPgPool(): pg.Pool | undefined {
   const target = resolveDbTarget(process.env.DATABASE_URL);
   if (target.provider !== "postgresql") return undefined;
-  globalForPool.backendPathsPgPool ??= new pg.Pool({ connectionString: target.url, max: 5, application_name: "backend-paths" });
+  if (!globalForPool.backendPathsPgPool) {
+    const pool = new pg.Pool({ connectionString: target.url, max: 5, application_name: "backend-paths" });
+    // An idle connection the server ended (a restart, a failover) is dropped and replaced on next use; unheard, the
+    // pool's error event would end the process.
+    pool.on("error", (error) => log().warn({ err: error }, "an idle PostgreSQL connection was closed"));
+    globalForPool.backendPathsPgPool = pool;
+  }
   return globalForPool.backendPathsPgPool;
 }

@@ -99,6 +99,13 @@ export async function onJobEvents(job: string, handler: (event: JobEvent) => voi
   return () => handlers.delete(job);
 }
 
+/** Closes this process's listening connection for job events (a test's teardown; a new subscription opens it again). */
+export async function closeJobEvents(): Promise<void> {
+  const closing = runEvents;
+  runEvents = undefined;
+  await closing?.close();
+}
+
 /** Calls `wake` whenever an app queues a job, until `close`. */
 export async function onNewJobs(wake: () => void): Promise<{ close: () => Promise<void> }> {
   const newJobs = listener(NEW_JOBS, wake);

@@ -1,4 +1,5 @@
-import { queuePool, RUN_QUEUE } from "./boss";
+import { queuePool } from "./boss";
+import { lineOf } from "./line";
 import { liveWorkers, type WorkerInfo } from "./registry";
 
 // What /api/health says about the runner workers in RUNNER_MODE=queue: who is alive, their slots, and the line.
@@ -10,13 +11,7 @@ export async function queueStatus(): Promise<QueueStatus> {
   const [workers, line] = await Promise.all([
     liveWorkers(pool),
     // Before any app or worker started pg-boss its schema does not exist yet: an empty line.
-    pool
-      .query<{ queued: number; running: number }>(
-        `SELECT count(*) FILTER (WHERE state < 'active')::int AS queued, count(*) FILTER (WHERE state = 'active')::int AS running
-           FROM pgboss.job WHERE name = $1 AND state <= 'active'`,
-        [RUN_QUEUE],
-      )
-      .then(({ rows }) => rows[0]!, () => ({ queued: 0, running: 0 })),
+    lineOf(pool).then(({ running, waiting }) => ({ running, queued: waiting }), () => ({ running: 0, queued: 0 })),
   ]);
   const capacity = workers.reduce((sum, w) => sum + w.concurrency, 0);
   return { mode: "queue", alive: workers.length, capacity, ...line, workers };

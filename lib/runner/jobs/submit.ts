@@ -8,6 +8,7 @@ import { runnerSettings } from "../settings";
 import { runResultSchema, type RunPhase, type RunRequest, type RunResult } from "../types";
 import { jobExpirySeconds, NEVER_STARTED, queuePool, RUN_QUEUE, runnerBoss } from "./boss";
 import { announceNewJob, onJobEvents } from "./events";
+import { lineOf } from "./line";
 import { custodyOf, liveWorkers, STALE_AFTER_MS, type WorkerInfo } from "./registry";
 
 // The app's side of RUNNER_MODE=queue: admit the run (the same per-client and overall bounds as the in-process queue,
@@ -25,34 +26,31 @@ const workerLost = () =>
   new AppError("unavailable:runner", "The runner running your program stopped before it finished. Run it again.", { "Retry-After": "1" });
 const noWorker = () => new AppError("unavailable:runner", undefined, { "Retry-After": "10" });
 
-type Line = { running: number; waiting: number; mine: number; mineWaiting: number };
-
 /**
  * Decides under one advisory lock (so two app instances cannot both take the last place) and sends the job in the
  * same transaction. A run starts at once while the workers have a free slot; otherwise it waits if the line has room:
- * RUNNER_QUEUE_SIZE places per live worker, one client at most half of RUNNER_QUEUE_SIZE. Fairness across hosts is
- * pg-boss's priority: a client's run goes behind every run of clients with fewer runs in the line, so a client
- * pressing Run ten times cannot push the next learner back ten places. Resolves with the place in the line (0: starts now).
+ * RUNNER_QUEUE_SIZE places per live worker, one client at most half of RUNNER_QUEUE_SIZE, as in the in-process queue.
+ * The turn order across hosts is pg-boss's priority: a client's run goes behind the runs of every client with fewer in
+ * the line, so pressing Run ten times cannot push the next learner back ten places; the workers hold a client to
+ * RUNNER_PER_CLIENT programs at once (worker.ts). Resolves with the place in the line (0: starts now).
  */
 async function admit(boss: PgBoss, pool: pg.Pool, id: string, job: RunJob, workers: WorkerInfo[]): Promise<number> {
-  const { queueSize } = runnerSettings();
+  const { queueSize, perClient } = runnerSettings();
   const capacity = workers.reduce((sum, w) => sum + w.concurrency, 0);
   const conn = await pool.connect();
   let committed = false;
   try {
     await conn.query("BEGIN");
     await conn.query("SELECT pg_advisory_xact_lock(hashtext('backend-paths:run-admission'))");
-    const { rows } = await conn.query<Line>(
-      `SELECT count(*) FILTER (WHERE state = 'active')::int AS running,
-              count(*) FILTER (WHERE state < 'active')::int AS waiting,
-              count(*) FILTER (WHERE data->>'client' = $2)::int AS mine,
-              count(*) FILTER (WHERE state < 'active' AND data->>'client' = $2)::int AS "mineWaiting"
-         FROM pgboss.job WHERE name = $1 AND state <= 'active'`,
-      [RUN_QUEUE, job.client],
-    );
-    const line = rows[0]!;
-    const startsNow = line.running + line.waiting < capacity;
-    if (!startsNow && (line.waiting >= queueSize * workers.length || line.mineWaiting >= Math.ceil(queueSize / 2))) {
+    const line = await lineOf(conn, job.client);
+    // As in the in-process queue: a run starts now when a slot is free and its client is under its cap; runs not
+    // started yet that a free slot is about to take (a moment between admission and a worker's fetch) do not count
+    // as waiting.
+    const beyondCapacity = Math.max(0, line.running + line.waiting - capacity);
+    const mineRunning = line.mine - line.mineWaiting;
+    const mineWaiting = Math.max(0, line.mineWaiting - Math.max(0, perClient - mineRunning));
+    const startsNow = line.running + line.waiting < capacity && line.mine < perClient;
+    if (!startsNow && (beyondCapacity >= queueSize * workers.length || mineWaiting >= Math.ceil(queueSize / 2))) {
       throw rateLimited("The runner is busy.", BUSY_RETRY_MS);
     }
     const executeSql = (text: string, values: unknown[]) => conn.query(text, values);
@@ -60,7 +58,7 @@ async function admit(boss: PgBoss, pool: pg.Pool, id: string, job: RunJob, worke
     await announceNewJob(conn);
     await conn.query("COMMIT");
     committed = true;
-    return startsNow ? 0 : line.waiting + 1;
+    return startsNow ? 0 : beyondCapacity + 1;
   } finally {
     if (!committed) await conn.query("ROLLBACK").catch(() => {});
     conn.release();
