@@ -73,7 +73,7 @@ const CODELESS_MESSAGES: [RegExp, UnavailableReason][] = [
   [/Cannot open database because the directory does not exist/, "cannot open the database file"],
 ];
 
-type Shape = { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; meta?: unknown; cause?: unknown };
+type Shape = { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; meta?: unknown; cause?: unknown; severity?: unknown };
 
 function reasonOf(value: Shape): UnavailableReason | null {
   const code = typeof value.code === "string" ? value.code : typeof value.errorCode === "string" ? value.errorCode : "";
@@ -84,7 +84,9 @@ function reasonOf(value: Shape): UnavailableReason | null {
     PRISMA_CODES[code] ??
     ADAPTER_KINDS[kind] ??
     SOCKET_CODES[code] ??
-    (kind === "postgres" ? postgresReason(code) : null) ??
+    // Through Prisma's adapter a server error is kind "postgres"; straight from `pg` (the job queue, the shared
+    // counters) it is a DatabaseError, which carries the server's severity.
+    (kind === "postgres" || typeof value.severity === "string" ? postgresReason(code) : null) ??
     (original ? (postgresReason(original) ?? sqliteReason(original)) : null) ??
     sqliteReason(code) ??
     CODELESS_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ??

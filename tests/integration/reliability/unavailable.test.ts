@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { createDb } from "@/lib/db/create";
 import { databaseUnavailable } from "@/lib/db/unavailable";
 import { knownError } from "@/lib/errors";
@@ -46,5 +47,19 @@ describe("databaseUnavailable", () => {
     const db = createDb({ provider: "sqlite", url: `file:${file}`, file });
     const error = await db.$queryRawUnsafe("SELECT 1").catch((e: unknown) => e);
     expect(databaseUnavailable(error)).toBe("cannot open the database file");
+  });
+
+  it("reads PostgreSQL's own errors straight from pg (the job queue and the shared counters use it without Prisma)", async () => {
+    const client = new pg.Client({ connectionString: inject("postgresUrl") });
+    client.on("error", () => {});
+    await client.connect();
+    const syntax = await client.query("SELEC 1").catch((e: unknown) => e);
+    expect(syntax).toMatchObject({ code: "42601", severity: "ERROR" });
+    expect(databaseUnavailable(syntax)).toBeNull();
+    // The server ending this very session: what a restart or failover does to every open connection.
+    const ended = await client.query("SELECT pg_terminate_backend(pg_backend_pid())").catch((e: unknown) => e);
+    expect(ended).toMatchObject({ code: "57P01", severity: "FATAL" });
+    expect(databaseUnavailable(ended)).toBe("shutting down");
+    await client.end().catch(() => {});
   });
 });
