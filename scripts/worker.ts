@@ -1,3 +1,4 @@
+import { queuePool } from "@/lib/runner/jobs/boss";
 import { runnerSettings } from "@/lib/runner/settings";
 import { prepareIsolation } from "@/lib/runner/sandbox/isolation";
 import { prepareToolchains } from "@/lib/runner/sandbox/toolchains";
@@ -7,7 +8,15 @@ import { log } from "@/lib/log";
 // `npm run worker`: one runner worker for RUNNER_MODE=queue (README "Deploying beyond one machine"). DATABASE_URL names
 // the app's PostgreSQL; RUNNER_* settings apply to this host's sandbox. SIGTERM or SIGINT: finish the runs in hand, leave.
 
-const settings = runnerSettings();
+let settings;
+try {
+  // Configuration mistakes (a RUNNER_* value, a DATABASE_URL that is not PostgreSQL) end here with their message alone.
+  settings = runnerSettings();
+  queuePool();
+} catch (error) {
+  console.error(`worker: ${(error as Error).message}`);
+  process.exit(2);
+}
 if (settings.warmAtStart) await Promise.all([prepareToolchains(), prepareIsolation()]);
 const worker = await startRunnerWorker({ name: process.env.RUNNER_WORKER_NAME || undefined });
 

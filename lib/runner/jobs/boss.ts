@@ -27,7 +27,7 @@ export function jobExpirySeconds(): number {
 /** The PostgreSQL pool; queue mode has no meaning without one, so its absence is a configuration error, said plainly. */
 export function queuePool(): pg.Pool {
   const pool = sharedPgPool();
-  if (!pool) throw new Error("RUNNER_MODE=queue needs DATABASE_URL to name PostgreSQL: the job queue and the workers share it (README: Deploying beyond one machine)");
+  if (!pool) throw new Error("RUNNER_MODE=queue and runner workers need DATABASE_URL to name PostgreSQL: the job queue lives there (README: Deploying beyond one machine)");
   return pool;
 }
 
