@@ -10,8 +10,9 @@ const read = (name) => {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const vitest = read("vitest.json");
-if (vitest) {
+// Vitest's JSON: the unit + integration run, and the "beyond one machine" run (vitest.scale.config.ts).
+for (const vitest of [read("vitest.json"), read("scale.json")]) {
+  if (!vitest) continue;
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + vitest.numTodoTests;

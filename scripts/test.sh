@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm test: the whole suite. Type check, lint, unit + integration (SQLite and PostgreSQL), build, end-to-end in Chromium.
+# npm test: the whole suite. Type check, lint, unit + integration (SQLite and PostgreSQL), build, end-to-end in Chromium,
+# then the app beyond one machine (two instances and two runner workers on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -21,5 +22,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vi
 step "build";       npx next build
 step "end-to-end (Playwright, Chromium)"
 npx playwright test
+step "beyond one machine (PostgreSQL, two app instances, two workers)"
+npx vitest run --config vitest.scale.config.ts --reporter=default --reporter=json --outputFile.json="$results/scale.json"
 
 node scripts/test-summary.mjs "$results"

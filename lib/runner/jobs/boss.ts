@@ -31,6 +31,23 @@ export function queuePool(): pg.Pool {
   return pool;
 }
 
+/**
+ * Creates the run queue unless it exists. pg-boss 10 creates a queue's partition table in a function that deadlocks
+ * (40P01) when several processes create the same queue at once on a new database (seen here in 1 start of 10 with
+ * four), so they take turns under an advisory lock.
+ */
+async function createRunQueue(boss: PgBoss): Promise<void> {
+  if (await boss.getQueue(RUN_QUEUE)) return;
+  const conn = await queuePool().connect();
+  try {
+    await conn.query("SELECT pg_advisory_lock(hashtext('backend-paths:create-run-queue'))");
+    await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: jobExpirySeconds() });
+  } finally {
+    await conn.query("SELECT pg_advisory_unlock(hashtext('backend-paths:create-run-queue'))").catch(() => {});
+    conn.release();
+  }
+}
+
 let started: Promise<PgBoss> | undefined;
 
 /** This process's pg-boss, started once with the run queue created (both idempotent across processes). */
@@ -48,7 +65,7 @@ export function runnerBoss(): Promise<PgBoss> {
     });
     boss.on("error", (error) => log().error({ err: error }, "job queue error"));
     await boss.start();
-    await boss.createQueue(RUN_QUEUE, { name: RUN_QUEUE, policy: "standard", retryLimit: 0, expireInSeconds: jobExpirySeconds() });
+    await createRunQueue(boss);
     return boss;
   })();
   // A failed start (the database not answering) is tried again by the next run rather than remembered.
