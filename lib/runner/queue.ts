@@ -1,10 +1,10 @@
+import { admission, waitingShare } from "./admission";
 import { runnerSettings } from "./settings";
 
 // A bounded, fair queue in front of the sandbox: at most `concurrency` programs run at once (each gets a slot number,
 // which picks its sandbox uid) and at most `perClient` of them for one client, so one client cannot hold every slot.
-// A client's extra runs wait behind its own (a lesson page may run Go and Rust together). At most `maxWaiting` wait in
-// all and one client at most half of them, so one client cannot make the queue refuse everyone else; anything beyond
-// is refused at once so the caller can answer 429 instead of piling up work the machine cannot do.
+// A client's extra runs wait behind its own (a lesson page may run Go and Rust together). Who starts, waits or is
+// refused is admission.ts's rule, the same one the job queue applies across app instances.
 
 export class QueueFullError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -31,7 +31,7 @@ export function createRunQueue({ concurrency, maxWaiting, perClient = 1, retryAf
   const clients = new Map<string, Client>();
   let turns = 0;
   let waitingCount = 0;
-  const maxWaitingPerClient = Math.ceil(maxWaiting / 2);
+  const maxWaitingPerClient = waitingShare(maxWaiting);
 
   const start = (state: Client) => {
     state.running += 1;
@@ -41,14 +41,14 @@ export function createRunQueue({ concurrency, maxWaiting, perClient = 1, retryAf
 
   const acquire = (client: string, onAdmitted?: (position: number) => void): Promise<number> => {
     const state = clients.get(client) ?? { running: 0, waiting: [], lastTurn: 0 };
-    if (state.running < perClient && freeSlots.length > 0) {
+    const line = { slotFree: freeSlots.length > 0, clientUnderCap: state.running < perClient, waiting: waitingCount, clientWaiting: state.waiting.length };
+    const decision = admission(line, { maxWaiting, maxWaitingPerClient });
+    if (decision === "start") {
       clients.set(client, state);
       onAdmitted?.(0);
       return Promise.resolve(start(state));
     }
-    if (waitingCount >= maxWaiting || state.waiting.length >= maxWaitingPerClient) {
-      return Promise.reject(new QueueFullError(retryAfterSeconds));
-    }
+    if (decision === "refuse") return Promise.reject(new QueueFullError(retryAfterSeconds));
     clients.set(client, state);
     waitingCount += 1;
     onAdmitted?.(waitingCount);

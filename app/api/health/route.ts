@@ -37,8 +37,10 @@ async function runnerReport() {
 export const GET = route({}, async ({ db }) => {
   const [database, runner] = await Promise.all([checkDatabase(() => db.$queryRawUnsafe("SELECT 1")), runnerReport()]);
   const ok = database.db === "ok";
+  // No live worker in queue mode: this instance still serves pages and saves progress (200), but nothing can run.
+  const runnable = runner.runner.mode === "inline" || runner.runner.alive > 0;
   return Response.json(
-    { status: ok ? "ok" : "degraded", ...database, ...runner },
+    { status: ok && runnable ? "ok" : "degraded", ...database, ...runner },
     { status: ok ? 200 : 503, headers: ok ? {} : { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
   );
 });

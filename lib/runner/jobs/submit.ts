@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { rateLimited } from "@/lib/http/rate-limited";
+import { admission, waitingShare } from "../admission";
 import type { SandboxFile } from "../sandbox/bwrap";
 import { runnerSettings } from "../settings";
 import { runResultSchema, type RunPhase, type RunRequest, type RunResult } from "../types";
@@ -28,8 +29,8 @@ const noWorker = () => new AppError("unavailable:runner", undefined, { "Retry-Af
 
 /**
  * Decides under one advisory lock (so two app instances cannot both take the last place) and sends the job in the
- * same transaction. A run starts at once while the workers have a free slot; otherwise it waits if the line has room:
- * RUNNER_QUEUE_SIZE places per live worker, one client at most half of RUNNER_QUEUE_SIZE, as in the in-process queue.
+ * same transaction, by the in-process queue's rule (admission.ts) over the line in PostgreSQL: RUNNER_QUEUE_SIZE
+ * waiting places per live worker, one client at most half of RUNNER_QUEUE_SIZE.
  * The turn order across hosts is pg-boss's priority: a client's run goes behind the runs of every client with fewer in
  * the line, so pressing Run ten times cannot push the next learner back ten places; the workers hold a client to
  * RUNNER_PER_CLIENT programs at once (worker.ts). Resolves with the place in the line (0: starts now).
@@ -43,22 +44,23 @@ async function admit(boss: PgBoss, pool: pg.Pool, id: string, job: RunJob, worke
     await conn.query("BEGIN");
     await conn.query("SELECT pg_advisory_xact_lock(hashtext('backend-paths:run-admission'))");
     const line = await lineOf(conn, job.client);
-    // As in the in-process queue: a run starts now when a slot is free and its client is under its cap; runs not
-    // started yet that a free slot is about to take (a moment between admission and a worker's fetch) do not count
-    // as waiting.
-    const beyondCapacity = Math.max(0, line.running + line.waiting - capacity);
+    // Runs admitted but not yet started that a free slot is about to take (the moment between admission and a
+    // worker's fetch) are not waiting: only what is beyond the workers' slots, and a client's beyond its cap, is.
     const mineRunning = line.mine - line.mineWaiting;
-    const mineWaiting = Math.max(0, line.mineWaiting - Math.max(0, perClient - mineRunning));
-    const startsNow = line.running + line.waiting < capacity && line.mine < perClient;
-    if (!startsNow && (beyondCapacity >= queueSize * workers.length || mineWaiting >= Math.ceil(queueSize / 2))) {
-      throw rateLimited("The runner is busy.", BUSY_RETRY_MS);
-    }
+    const now = {
+      slotFree: line.running + line.waiting < capacity,
+      clientUnderCap: line.mine < perClient,
+      waiting: Math.max(0, line.running + line.waiting - capacity),
+      clientWaiting: Math.max(0, line.mineWaiting - Math.max(0, perClient - mineRunning)),
+    };
+    const decision = admission(now, { maxWaiting: queueSize * workers.length, maxWaitingPerClient: waitingShare(queueSize) });
+    if (decision === "refuse") throw rateLimited("The runner is busy.", BUSY_RETRY_MS);
     const executeSql = (text: string, values: unknown[]) => conn.query(text, values);
     await boss.send(RUN_QUEUE, job, { id, priority: -line.mine, retryLimit: 0, expireInSeconds: jobExpirySeconds(), db: { executeSql } });
     await announceNewJob(conn);
     await conn.query("COMMIT");
     committed = true;
-    return startsNow ? 0 : beyondCapacity + 1;
+    return decision === "start" ? 0 : now.waiting + 1;
   } finally {
     if (!committed) await conn.query("ROLLBACK").catch(() => {});
     conn.release();

@@ -5,6 +5,7 @@ describe("parseRunnerSettings", () => {
   it("gives the documented defaults when nothing is set, and for empty values", () => {
     const defaults = parseRunnerSettings({ RUNNER_CACHE_DIR: "/cache" });
     expect(defaults).toEqual({
+      mode: "inline",
       concurrency: 2,
       perClient: 1,
       queueSize: 8,
@@ -27,6 +28,7 @@ describe("parseRunnerSettings", () => {
 
   it("reads every variable under its own name", () => {
     const settings = parseRunnerSettings({
+      RUNNER_MODE: "queue",
       RUNNER_CONCURRENCY: "4",
       RUNNER_PER_CLIENT: "2",
       RUNNER_QUEUE_SIZE: "100000",
@@ -45,6 +47,7 @@ describe("parseRunnerSettings", () => {
       RUNNER_OUTPUT_KB: "64",
     });
     expect(settings).toEqual({
+      mode: "queue",
       concurrency: 4,
       perClient: 2,
       queueSize: 100000,
@@ -66,6 +69,7 @@ describe("parseRunnerSettings", () => {
 
   it.each([
     [{ RUNNER_CONCURRENCY: "two" }, 'RUNNER_CONCURRENCY="two" must be a number'],
+    [{ RUNNER_MODE: "workers" }, 'RUNNER_MODE="workers" must be "inline" or "queue"'],
     [{ RUNNER_QUEUE_SIZE: "0" }, 'RUNNER_QUEUE_SIZE="0" must be 1 or more'],
     [{ RUNNER_BUILD_CACHE_MB: "-1" }, 'RUNNER_BUILD_CACHE_MB="-1" must be 0 or more'],
     [{ RUNNER_PER_CLIENT: "1.5" }, 'RUNNER_PER_CLIENT="1.5" must be a whole number'],
