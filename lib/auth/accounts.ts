@@ -2,7 +2,7 @@ import type { Db } from "../db/create";
 import { isUniqueViolation } from "../db/unique-violation";
 import { signInSchema, signUpSchema } from "./fields";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
-import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { createRateLimiter, type RateLimiter } from "../limits/rate-limiter";
 import type { SignInThrottle } from "./throttle";
 
 export type AuthUser = { id: string; email: string; name: string | null };
@@ -25,9 +25,12 @@ export function waitWords(ms: number): string {
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 
-/** Sign-ups per client address per hour: `SIGNUPS_PER_HOUR`, 5 unless set (raise it for a classroom behind one NAT). */
+/**
+ * Sign-ups per client address per hour: `SIGNUPS_PER_HOUR`, 5 unless set (raise it for a classroom behind one NAT);
+ * an hour from the address's first sign-up, shared by every app instance on PostgreSQL (lib/limits).
+ */
 export function createSignUpLimit(perHour = Number(process.env.SIGNUPS_PER_HOUR) > 0 ? Number(process.env.SIGNUPS_PER_HOUR) : 5): RateLimiter {
-  return createRateLimiter({ max: perHour, windowMs: 60 * 60_000 });
+  return createRateLimiter({ name: "sign-ups", max: perHour, windowMs: 60 * 60_000 });
 }
 
 /**
@@ -37,9 +40,8 @@ export function createSignUpLimit(perHour = Number(process.env.SIGNUPS_PER_HOUR)
 export async function signUp(db: Db, limit: RateLimiter, input: unknown, address: string): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ok: false, ...firstIssue(parsed.error) };
-  const wait = limit.retryAfterMs(address);
-  if (wait > 0) return { ok: false, error: `Too many accounts were created from your network. Wait ${waitWords(wait)}, then try again.` };
-  limit.fail(address);
+  const { retryAfterMs } = await limit.hit(address);
+  if (retryAfterMs > 0) return { ok: false, error: `Too many accounts were created from your network. Wait ${waitWords(retryAfterMs)}, then try again.` };
   const { name, email, password } = parsed.data;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, field: "email", error: EMAIL_TAKEN };
   try {
@@ -64,13 +66,13 @@ export async function signIn(db: Db, throttle: SignInThrottle, input: unknown, a
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
   const { email, password } = parsed.data;
-  const attempt = throttle.attempt(email, address);
+  const attempt = await throttle.attempt(email, address);
   if (!attempt.allowed) {
     return { ok: false, error: `Too many sign-in attempts. Wait ${waitWords(attempt.retryAfterMs)}, then try again.` };
   }
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user || !user.passwordHash || !valid) return { ok: false, error: SIGN_IN_FAILED };
-  attempt.succeeded();
+  await attempt.succeeded();
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { createRateLimiter } from "../auth/rate-limit";
 import { lessonOfExercise } from "../course/vocabulary";
 import { getCatalog, getLessonById } from "../content/catalog";
 import { findExercise } from "../content/exercises";
@@ -10,6 +9,7 @@ import { AppError } from "../errors";
 import { gradeQuiz } from "../grading/quiz";
 import { getPlacement } from "../path/placement-source";
 import { checkExercise } from "../grading/check-exercise";
+import { createRateLimiter } from "../limits/rate-limiter";
 import { assertCodeSize } from "../runner/code-size";
 import type { OnboardingAnswers } from "../path/schema";
 import { eventKey, MAX_VISIT_SECONDS, newEventId, type DraftEvent, type DraftResult, type ExerciseEvent, type Shown } from "./events";
@@ -78,10 +78,11 @@ export async function attemptQuiz(
   };
 }
 
-// Failed checks per learner (user id, or address for guests) and exercise, behind the solution unlock. In memory,
-// like the rate limits: the worst a restart does is ask a learner for three more tries.
+// Failed checks per learner (user id, or address for guests) and exercise, behind the solution unlock: counted for a
+// day from the first failure, shared by every app instance on PostgreSQL (lib/limits), in memory on SQLite (where the
+// worst a restart does is ask a learner for three more tries).
 export const FAILS_BEFORE_SOLUTION = 3;
-const failures = createRateLimiter({ max: FAILS_BEFORE_SOLUTION, windowMs: 24 * 60 * 60_000 });
+const failures = createRateLimiter({ name: "failed-checks", max: FAILS_BEFORE_SOLUTION, windowMs: 24 * 60 * 60_000 });
 
 /**
  * Checks a learner's code for an exercise in the sandbox. The solution comes with a pass or after three failed
@@ -99,8 +100,7 @@ export async function checkExerciseFor(
   if (input.language !== exercise.language) throw new AppError("bad_request:body", `This exercise is solved in ${exercise.language}.`);
   const result = await checkExercise(exercise, input.code, input.clientKey);
   const failKey = `${input.userId ?? input.clientKey}:${exercise.id}`;
-  if (!result.passed) failures.fail(failKey);
-  const unlocked = result.passed || failures.retryAfterMs(failKey) > 0;
+  const unlocked = result.passed || (await failures.hit(failKey)).count >= FAILS_BEFORE_SOLUTION;
   const answer = { ...result, ...(unlocked ? { solution: exercise.solution } : {}), lesson: lessonShown(lesson.id, ctx) };
   if (!input.userId) return { ...answer, saved: false as const };
   const recorded = await recordExerciseCheck(

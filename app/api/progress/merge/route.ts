@@ -20,7 +20,7 @@ export const POST = route({ auth: "required", body: { schema: guestStateSchema, 
       check: async (exercise, code) => {
         if (!codeFits(code)) return { passed: false, results: null };
         // Each check is a run like any other: it counts against the client's run rate.
-        takeRunToken(address);
+        await takeRunToken(address);
         const result = await checkExercise(exercise, code, address);
         return { passed: result.passed, results: result.tests };
       },

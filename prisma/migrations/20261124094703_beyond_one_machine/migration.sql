@@ -20,6 +20,21 @@ CREATE TABLE "RunnerJob" (
     "startedAt" DATETIME
 );
 
+-- CreateTable
+CREATE TABLE "rate_limits" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT
+);
+
+-- CreateTable
+CREATE TABLE "sign_in_throttle" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "count" INTEGER NOT NULL,
+    "at_ms" BIGINT NOT NULL,
+    "expires_ms" BIGINT NOT NULL
+);
+
 -- CreateIndex
 CREATE INDEX "RunnerJob_client_idx" ON "RunnerJob"("client");
 

@@ -24,6 +24,25 @@ CREATE TABLE "RunnerJob" (
     CONSTRAINT "RunnerJob_pkey" PRIMARY KEY ("jobId")
 );
 
+-- CreateTable
+CREATE TABLE "rate_limits" (
+    "key" TEXT NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "sign_in_throttle" (
+    "key" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "at_ms" BIGINT NOT NULL,
+    "expires_ms" BIGINT NOT NULL,
+
+    CONSTRAINT "sign_in_throttle_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE INDEX "RunnerJob_client_idx" ON "RunnerJob"("client");
 
