@@ -1,7 +1,7 @@
 // `npm run bench` (after scripts/bench.sh has built the app): starts the production server on a fresh SQLite file, runs
 // every measurement of issue 15 against it, prints one table and writes bench/results/latest.json and latest.md,
 // comparing with the results file that was there before (a figure more than 20% worse is flagged).
-// BENCH_ONLY=pages,memory runs some of them; BENCH_SECONDS sets the length of each load phase (default 8: the
+// BENCH_ONLY=pages,memory runs some of them (their results go to bench/results/only-<names>.*); BENCH_SECONDS sets the length of each load phase (default 8: the
 // whole run, install and build included, stays under 15 minutes from a clean clone).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +19,7 @@ import { measureProgressWrites } from "./progress-writes";
 import { measurePyodide } from "./pyodide";
 import { measureRunLatency } from "./run-latency";
 import { measureRunnerLoad } from "./runner-load";
+import { measureWorkers } from "./workers";
 import { markdown, table, type Results } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -56,6 +57,8 @@ const measurements: Array<[string, () => Promise<Figure[]>]> = [
   ["run-latency", () => measureRunLatency(ctx)],
   // Last: it raises the server's memory, which the memory figures above must not see.
   ["runner-load", () => measureRunnerLoad(ctx)],
+  // Its own PostgreSQL, app instances and runner workers (issue 17): nothing of the bench's server is measured.
+  ["workers", () => measureWorkers(ctx)],
 ];
 
 const figures: Figure[] = [];
@@ -87,11 +90,14 @@ const results: Results = {
   figures,
   failures,
 };
-const latest = path.join(RESULTS_DIR, "latest.json");
+// A run of some modules is kept apart from the full run (and compared with the last run of the same modules), so it
+// never replaces the full results with a part of them.
+const stem = only ? `only-${[...only].sort().join("+")}` : "latest";
+const latest = path.join(RESULTS_DIR, `${stem}.json`);
 const previous = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Results) : undefined;
 mkdirSync(RESULTS_DIR, { recursive: true });
 writeFileSync(latest, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(path.join(RESULTS_DIR, "latest.md"), markdown(results, previous));
+writeFileSync(path.join(RESULTS_DIR, `${stem}.md`), markdown(results, previous));
 console.log(table(results, previous));
-log(`done in ${Math.round((performance.now() - started) / 1000)} s; bench/results/latest.md`);
+log(`done in ${Math.round((performance.now() - started) / 1000)} s; bench/results/${stem}.md`);
 process.exitCode = failures.length ? 1 : 0;
