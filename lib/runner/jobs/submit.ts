@@ -10,7 +10,7 @@ import { runResultSchema, type RunPhase, type RunRequest, type RunResult } from 
 import { jobExpirySeconds, NEVER_STARTED, queuePool, RUN_QUEUE, runnerBoss } from "./boss";
 import { announceNewJob, onJobEvents } from "./events";
 import { lineOf } from "./line";
-import { custodyOf, liveWorkers, STALE_AFTER_MS, type WorkerInfo } from "./registry";
+import { custodyOf, liveWorkers, release, STALE_AFTER_MS, type WorkerInfo } from "./registry";
 
 // The app's side of RUNNER_MODE=queue: admit the run (the same per-client and overall bounds as the in-process queue,
 // counted in PostgreSQL so every app instance sees the same line), send it as a job, and wait for its result with the
@@ -123,13 +123,16 @@ async function waitFor(boss: PgBoss, pool: pg.Pool, id: string, setWake: (wake: 
         // started, or one no worker recorded taking, goes back to the line once.
         activeSince ??= Date.now();
         const custody = await custodyOf(pool, id);
+        // The dead worker's record goes with the job, so it counts against nobody.
         if (custody.state === "started" && !custody.workerAlive) {
           await boss.fail(RUN_QUEUE, id, { message: "its worker stopped answering while it ran" });
+          await release(pool, id);
           throw workerLost();
         }
         const untakenTooLong = custody.state === "untaken" && Date.now() - activeSince > STALE_AFTER_MS;
         if (untakenTooLong || (custody.state === "taken" && !custody.workerAlive)) {
           await boss.fail(RUN_QUEUE, id, { message: NEVER_STARTED });
+          await release(pool, id);
           return "never-started";
         }
         break;
