@@ -17,8 +17,11 @@ try {
   console.error(`worker: ${(error as Error).message}`);
   process.exit(2);
 }
-if (settings.warmAtStart) await Promise.all([prepareToolchains(), prepareIsolation()]);
-const worker = await startRunnerWorker({ name: process.env.RUNNER_WORKER_NAME || undefined });
+// Warmed before it takes a job, so a worker is never "preparing" once it is in the roll call; what it found goes there
+// too. The isolation probe is quick; without RUNNER_WARM_AT_START the toolchains are found on first use.
+const [isolation, toolchains] = await Promise.all([prepareIsolation(), settings.warmAtStart ? prepareToolchains() : undefined]);
+const report = { sandbox: isolation.report, ...(toolchains ? { unavailable: toolchains.problems } : {}) };
+const worker = await startRunnerWorker({ name: process.env.RUNNER_WORKER_NAME || undefined, report });
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

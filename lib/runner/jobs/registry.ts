@@ -1,4 +1,6 @@
 import type pg from "pg";
+import type { IsolationReport } from "../sandbox/isolation";
+import type { Toolchains } from "../sandbox/toolchains";
 
 // The runner workers' roll call, in PostgreSQL (tables RunnerWorker and RunnerJob, prisma/schema.prisma). Every
 // worker refreshes its row each HEARTBEAT_MS; one not heard from for STALE_AFTER_MS is taken for dead: its capacity and
@@ -9,12 +11,28 @@ export const HEARTBEAT_MS = 1000;
 export const STALE_AFTER_MS = 5000;
 const STALE = `LOCALTIMESTAMP - interval '${STALE_AFTER_MS} milliseconds'`;
 
-export type WorkerInfo = { id: string; name: string; host: string; pid: number; concurrency: number; running: number; runs: number; seenAt: string };
+/**
+ * What a worker found when it started, for the operator reading /api/health: how far its sandbox is isolated (a host
+ * without cgroups or seccomp is "degraded", with the reasons) and the languages it cannot run, with why.
+ */
+export type WorkerReport = { sandbox?: IsolationReport; unavailable?: Toolchains["problems"] };
+
+export type WorkerInfo = {
+  id: string;
+  name: string;
+  host: string;
+  pid: number;
+  concurrency: number;
+  running: number;
+  runs: number;
+  seenAt: string;
+  report: WorkerReport;
+};
 
 export async function registerWorker(pool: pg.Pool, worker: Omit<WorkerInfo, "running" | "runs" | "seenAt">): Promise<void> {
   await pool.query(
-    `INSERT INTO "RunnerWorker" (id, name, host, pid, concurrency, "startedAt", "seenAt") VALUES ($1, $2, $3, $4, $5, LOCALTIMESTAMP, LOCALTIMESTAMP)`,
-    [worker.id, worker.name, worker.host, worker.pid, worker.concurrency],
+    `INSERT INTO "RunnerWorker" (id, name, host, pid, concurrency, report, "startedAt", "seenAt") VALUES ($1, $2, $3, $4, $5, $6, LOCALTIMESTAMP, LOCALTIMESTAMP)`,
+    [worker.id, worker.name, worker.host, worker.pid, worker.concurrency, JSON.stringify(worker.report)],
   );
 }
 
@@ -29,11 +47,11 @@ export async function leave(pool: pg.Pool, id: string): Promise<void> {
 
 /** The workers heard from recently, oldest first. */
 export async function liveWorkers(pool: pg.Pool): Promise<WorkerInfo[]> {
-  const { rows } = await pool.query<WorkerInfo>(
-    `SELECT id, name, host, pid, concurrency, running, runs, to_char("seenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "seenAt"
+  const { rows } = await pool.query<Omit<WorkerInfo, "report"> & { report: string }>(
+    `SELECT id, name, host, pid, concurrency, running, runs, report, to_char("seenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "seenAt"
        FROM "RunnerWorker" WHERE "seenAt" > ${STALE} ORDER BY "startedAt", id`,
   );
-  return rows;
+  return rows.map((row) => ({ ...row, report: JSON.parse(row.report) as WorkerReport }));
 }
 
 /** Records that `workerId` took `jobId` for `client`; false when someone took it before (pg-boss handed it out again). */

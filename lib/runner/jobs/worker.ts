@@ -6,7 +6,7 @@ import { runCode } from "../run-code";
 import { runnerSettings } from "../settings";
 import { NEVER_STARTED, queuePool, RUN_QUEUE, runnerBoss, stopRunnerBoss } from "./boss";
 import { onNewJobs, publishJobEvent } from "./events";
-import { heartbeat, HEARTBEAT_MS, leave, markTaken, registerWorker, release, sweepRegistry, tryStart } from "./registry";
+import { heartbeat, HEARTBEAT_MS, leave, markTaken, registerWorker, release, sweepRegistry, tryStart, type WorkerReport } from "./registry";
 import type { RunJob } from "./submit";
 
 // `npm run worker`: takes runs from the job queue and runs them in this host's sandbox, RUNNER_CONCURRENCY at once
@@ -23,7 +23,7 @@ type Job = PgBoss.Job<RunJob>;
 
 export type RunnerWorker = { id: string; stop: () => Promise<void> };
 
-export async function startRunnerWorker({ name = os.hostname() }: { name?: string } = {}): Promise<RunnerWorker> {
+export async function startRunnerWorker({ name = os.hostname(), report = {} }: { name?: string; report?: WorkerReport } = {}): Promise<RunnerWorker> {
   const pool = queuePool();
   const boss = await runnerBoss();
   const { concurrency, perClient, queueSize } = runnerSettings();
@@ -36,7 +36,7 @@ export async function startRunnerWorker({ name = os.hostname() }: { name?: strin
   let stopping = false;
   let filling = false;
 
-  await registerWorker(pool, { id, name, host: os.hostname(), pid: process.pid, concurrency });
+  await registerWorker(pool, { id, name, host: os.hostname(), pid: process.pid, concurrency, report });
   const beat = () => heartbeat(pool, id, concurrency - freeSlots.length, runs).catch((error: unknown) => log().warn({ err: error }, "worker heartbeat failed"));
 
   /** Starts what it holds where the client allows, then takes more while slots are free; one pass at a time. */
@@ -99,7 +99,7 @@ export async function startRunnerWorker({ name = os.hostname() }: { name?: strin
   const beating = setInterval(() => void beat(), HEARTBEAT_MS);
   const sweeping = setInterval(() => void sweepRegistry(pool).catch(() => {}), 60 * 60_000);
   void fill();
-  log().info({ worker: id, name, concurrency }, "runner worker ready");
+  log().info({ worker: id, name, concurrency, report }, "runner worker ready");
 
   return {
     id,

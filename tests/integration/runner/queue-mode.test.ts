@@ -61,7 +61,7 @@ async function readLines(response: Response): Promise<RunStreamLine[]> {
   return text.trim().split("\n").map((line) => runStreamLineSchema.parse(JSON.parse(line)));
 }
 
-type WorkerHealth = { runs: number; running: number; name: string };
+type WorkerHealth = { runs: number; running: number; name: string; report: unknown };
 async function runner() {
   const body = (await (await health(new Request("http://localhost/api/health"))).json()) as {
     runners?: unknown;
@@ -86,6 +86,8 @@ describe("RUNNER_MODE=queue", () => {
     const after = await runner();
     expect(after.runner).toMatchObject({ mode: "queue", alive: 1, capacity: 2, running: 0, queued: 0 });
     expect(after.runner.workers[0]!.runs - before).toBe(2);
+    // What the worker found at start, for the operator: its sandbox as isolated as on an inline server, every language.
+    expect(after.runner.workers[0]!.report).toMatchObject({ sandbox: { level: "full", seccomp: "on" }, unavailable: {} });
     // This process ran nothing itself, so it reports no toolchains of its own.
     expect(after.runners).toBeUndefined();
   });
