@@ -152,6 +152,19 @@ describe("beyond one machine (PostgreSQL, two app instances, two workers)", () =
       .toEqual({ alive: 1, running: 0, queued: 0 });
   }, 60_000);
 
+  it("answers a run in progress while PostgreSQL restarts under it", async () => {
+    const pending = postRun(A.url, { language: "python", code: "import time\ntime.sleep(3)\nprint('survived')\n" }, newAddress());
+    await expect.poll(async () => (await runnerHealth(A.url)).running, { timeout: 5_000, interval: 100 }).toBe(1);
+    await cluster.restartDatabase(1_500);
+    const answer = await pending;
+    expect(answer.status, withLogs(answer.body)).toBe(200);
+    expect(answer.result?.stdout).toBe("survived\n");
+    await expect.poll(async () => {
+      const { alive, running, queued } = await runnerHealth(B.url);
+      return { alive, running, queued };
+    }, { timeout: 10_000, interval: 250 }).toEqual({ alive: 1, running: 0, queued: 0 });
+  }, 60_000);
+
   it("loses no acknowledged quiz attempt when an app instance dies mid-burst, and the other keeps answering", async () => {
     const emails = await createAccounts(cluster.databaseUrl, 12);
     const users = new Map((await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));

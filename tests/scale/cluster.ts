@@ -25,6 +25,8 @@ export type Cluster = {
   workers: [WorkerProcess, WorkerProcess];
   /** Every process's log, for a failure message. */
   logs: () => string;
+  /** Stops PostgreSQL as a planned restart does (every session ended), and starts it again `downMs` later. */
+  restartDatabase: (downMs: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -80,6 +82,11 @@ export async function startCluster(): Promise<Cluster> {
       apps,
       workers,
       logs: () => [...apps, ...workers].map((p) => `── ${p.name} (pid ${p.pid})\n${p.log().slice(-6000)}`).join("\n"),
+      restartDatabase: async (downMs) => {
+        pg.pause();
+        await new Promise((resolve) => setTimeout(resolve, downMs));
+        pg.resume();
+      },
       stop: async () => {
         try {
           await Promise.all([...apps, ...workers].map((p) => p.stop()));

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type pg from "pg";
+import { databaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { rateLimited } from "@/lib/http/rate-limited";
 import { admission, waitingShare } from "../admission";
@@ -96,9 +97,20 @@ export async function runOnWorkers(job: RunJob, onPhase?: (phase: RunPhase) => v
   }
 }
 
+/** How long a waiting run keeps asking through a database outage before it answers 503 itself. */
+const OUTAGE_PATIENCE_MS = 30_000;
+
+type Watch = { activeSince?: number; workersGoneSince?: number };
+
+/**
+ * Polls the job (and wakes early on its "done" event) until it has an answer. Through a database outage (a restart, a
+ * failover) the run goes on on its worker, so the wait goes on too, for a while; and since no heartbeat could be written
+ * meanwhile, no worker is judged dead until they have had time to resume.
+ */
 async function waitFor(boss: PgBoss, pool: pg.Pool, id: string, setWake: (wake: () => void) => void): Promise<RunResult | "never-started"> {
-  let activeSince: number | undefined;
-  let workersGoneSince: number | undefined;
+  const watch: Watch = {};
+  let outageSince: number | undefined;
+  let judgeLivenessAfter = 0;
   for (;;) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, POLL_MS);
@@ -107,45 +119,62 @@ async function waitFor(boss: PgBoss, pool: pg.Pool, id: string, setWake: (wake: 
         resolve();
       });
     });
-    const job = await boss.getJobById<unknown>(RUN_QUEUE, id);
-    if (!job) throw workerLost();
-    const output = job.output as { message?: string } | null;
-    switch (job.state) {
-      case "completed":
-        return runResultSchema.parse(job.output);
-      case "failed":
-      case "cancelled":
-        // pg-boss's maintenance expired it (nobody was waiting in time), or the worker failed it: either way it did not finish.
-        if (output?.message === NEVER_STARTED) return "never-started";
+    try {
+      const verdict = await look(boss, pool, id, watch, Date.now() >= judgeLivenessAfter);
+      outageSince = undefined;
+      if (verdict) return verdict;
+    } catch (error) {
+      if (!databaseUnavailable(error)) throw error;
+      outageSince ??= Date.now();
+      if (Date.now() - outageSince > OUTAGE_PATIENCE_MS) throw error;
+      judgeLivenessAfter = Date.now() + STALE_AFTER_MS;
+    }
+  }
+}
+
+/** One look at the job: its answer, "never-started" (send it again), or undefined (keep waiting). */
+async function look(boss: PgBoss, pool: pg.Pool, id: string, watch: Watch, judgeLiveness: boolean): Promise<RunResult | "never-started" | undefined> {
+  const job = await boss.getJobById<unknown>(RUN_QUEUE, id);
+  if (!job) throw workerLost();
+  const output = job.output as { message?: string } | null;
+  switch (job.state) {
+    case "completed":
+      return runResultSchema.parse(job.output);
+    case "failed":
+    case "cancelled":
+      // pg-boss's maintenance expired it (nobody was waiting in time), or the worker failed it: either way it did not finish.
+      if (output?.message === NEVER_STARTED) return "never-started";
+      throw workerLost();
+    case "active": {
+      // Taken by a worker. If that worker went quiet: a run it had started is lost (never run twice); one it had not
+      // started, or one no worker recorded taking, goes back to the line once. The dead worker's record goes with the
+      // job, so it counts against nobody.
+      watch.activeSince ??= Date.now();
+      if (!judgeLiveness) return undefined;
+      const custody = await custodyOf(pool, id);
+      if (custody.state === "started" && !custody.workerAlive) {
+        await boss.fail(RUN_QUEUE, id, { message: "its worker stopped answering while it ran" });
+        await release(pool, id);
         throw workerLost();
-      case "active": {
-        // Taken by a worker. If that worker went quiet: a run it had started is lost (never run twice); one it had not
-        // started, or one no worker recorded taking, goes back to the line once.
-        activeSince ??= Date.now();
-        const custody = await custodyOf(pool, id);
-        // The dead worker's record goes with the job, so it counts against nobody.
-        if (custody.state === "started" && !custody.workerAlive) {
-          await boss.fail(RUN_QUEUE, id, { message: "its worker stopped answering while it ran" });
-          await release(pool, id);
-          throw workerLost();
-        }
-        const untakenTooLong = custody.state === "untaken" && Date.now() - activeSince > STALE_AFTER_MS;
-        if (untakenTooLong || (custody.state === "taken" && !custody.workerAlive)) {
-          await boss.fail(RUN_QUEUE, id, { message: NEVER_STARTED });
-          await release(pool, id);
-          return "never-started";
-        }
-        break;
       }
-      default: {
-        // Still waiting for a worker: give up once none has been alive for a while.
-        const alive = (await liveWorkers(pool)).length > 0;
-        workersGoneSince = alive ? undefined : (workersGoneSince ?? Date.now());
-        if (workersGoneSince !== undefined && Date.now() - workersGoneSince > STALE_AFTER_MS) {
-          await boss.cancel(RUN_QUEUE, id);
-          throw noWorker();
-        }
+      const untakenTooLong = custody.state === "untaken" && Date.now() - watch.activeSince > STALE_AFTER_MS;
+      if (untakenTooLong || (custody.state === "taken" && !custody.workerAlive)) {
+        await boss.fail(RUN_QUEUE, id, { message: NEVER_STARTED });
+        await release(pool, id);
+        return "never-started";
       }
+      return undefined;
+    }
+    default: {
+      // Still waiting for a worker: give up once none has been alive for a while.
+      if (!judgeLiveness) return undefined;
+      const alive = (await liveWorkers(pool)).length > 0;
+      watch.workersGoneSince = alive ? undefined : (watch.workersGoneSince ?? Date.now());
+      if (watch.workersGoneSince !== undefined && Date.now() - watch.workersGoneSince > STALE_AFTER_MS) {
+        await boss.cancel(RUN_QUEUE, id);
+        throw noWorker();
+      }
+      return undefined;
     }
   }
 }

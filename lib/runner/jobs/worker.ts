@@ -23,6 +23,25 @@ type Job = PgBoss.Job<RunJob>;
 
 export type RunnerWorker = { id: string; stop: () => Promise<void> };
 
+const SETTLE_TRIES = 30;
+const SETTLE_PAUSE_MS = 2000;
+
+/** Tries to record a job's outcome for about a minute; false if PostgreSQL never took it (pg-boss then expires the job). */
+async function untilSettled(settle: () => Promise<unknown>, job: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await settle();
+      return true;
+    } catch (error) {
+      if (attempt === SETTLE_TRIES) {
+        log().error({ err: error, job }, "a run's answer could not be recorded");
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+    }
+  }
+}
+
 export async function startRunnerWorker({ name = os.hostname(), report = {} }: { name?: string; report?: WorkerReport } = {}): Promise<RunnerWorker> {
   const pool = queuePool();
   const boss = await runnerBoss();
@@ -72,6 +91,7 @@ export async function startRunnerWorker({ name = os.hostname(), report = {} }: {
   };
 
   const run = async (job: Job, slot: number) => {
+    let settle: () => Promise<unknown>;
     try {
       await beat();
       const { request, extraFiles } = job.data;
@@ -80,17 +100,19 @@ export async function startRunnerWorker({ name = os.hostname(), report = {} }: {
         extraFiles,
         onPhase: (phase) => void publishJobEvent({ job: job.id, phase }).catch(() => {}),
       });
-      await boss.complete(RUN_QUEUE, job.id, result);
+      settle = () => boss.complete(RUN_QUEUE, job.id, result);
       runs += 1;
     } catch (error) {
       log().error({ err: error, job: job.id }, "a run failed in the worker");
-      await boss.fail(RUN_QUEUE, job.id, { message: "the worker met an error" }).catch(() => {});
+      settle = () => boss.fail(RUN_QUEUE, job.id, { message: "the worker met an error" });
     } finally {
       freeSlots.push(slot);
-      await release(pool, job.id).catch(() => {});
-      await beat();
-      await publishJobEvent({ job: job.id, done: true }).catch(() => {});
     }
+    // The answer is kept until PostgreSQL has it (an outage mid-run): till then the job stays started by this live
+    // worker, so the waiting app keeps waiting instead of calling it lost or sending it again.
+    if (await untilSettled(settle, job.id)) await release(pool, job.id).catch(() => {});
+    await beat();
+    await publishJobEvent({ job: job.id, done: true }).catch(() => {});
   };
 
   const newJobs = await onNewJobs(() => void fill());
