@@ -42,6 +42,24 @@ async function admin(base: string, sql: string) {
   }
 }
 
+/**
+ * Ends `pool` and waits until each of its connections has closed. pg-pool's end() resolves once it has asked its
+ * clients to end, before their sockets close; a test database dropped in that gap (DROP … WITH (FORCE)) terminates
+ * them, and each emits an error nobody listens to any more — an unhandled error that fails the run.
+ */
+export async function closePool(pool: pg.Pool | undefined) {
+  if (!pool || pool.ending) return;
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      if (--open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
+
 /** A fresh database in the run's throwaway PostgreSQL cluster. */
 export async function postgresTestDb({ migrate = true } = {}): Promise<TestDb> {
   const base = inject("postgresUrl");

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createEntryStore } from "@/lib/limits/entry-store";
 import { postgresEntries } from "@/lib/limits/entry-store-postgres";
-import { postgresTestDb, type TestDb } from "../../support/test-db";
+import { closePool, postgresTestDb, type TestDb } from "../../support/test-db";
 
 // The PostgreSQL side of the entry store behind the sign-in throttle: expired rows are swept away, every thousand
 // updates and without ever waiting for an update in progress.
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await pool?.end();
+  await closePool(pool);
   await t?.cleanup();
 });
 

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AppError } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/limits/rate-limiter";
-import { postgresTestDb, type TestDb } from "../../support/test-db";
+import { closePool, postgresTestDb, type TestDb } from "../../support/test-db";
 
 // Rate limits on PostgreSQL as several app instances use them: each instance builds its own limiter over its own
 // pool, and nothing but the database connects them.
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.unstubAllEnvs();
   vi.resetModules();
-  await Promise.all(pools.map((pool) => pool.end()));
+  await Promise.all(pools.map(closePool));
   await t?.cleanup();
 });
 
@@ -63,7 +63,7 @@ describe("rate limits across app instances on PostgreSQL", () => {
       expect(hits.map((h) => h.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
       expect(hits.filter((h) => h.retryAfterMs === 0)).toHaveLength(10);
     } finally {
-      await Promise.all(pools.splice(-2).map((pool) => pool.end()));
+      await Promise.all(pools.splice(-2).map(closePool));
       await fresh.cleanup();
     }
   });

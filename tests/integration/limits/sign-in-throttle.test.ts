@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, signUp, createSignUpLimit } from "@/lib/auth/accounts";
 import { createSignInThrottle, RULES, type Attempt } from "@/lib/auth/throttle";
-import { postgresTestDb, type TestDb } from "../../support/test-db";
+import { closePool, postgresTestDb, type TestDb } from "../../support/test-db";
 
 // The sign-in throttle on PostgreSQL as several app instances use it: each instance builds its own throttle over its
 // own pool, with clocks that agree (one fake clock here), and only the database connects them.
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()));
+  await Promise.all(pools.map(closePool));
   await t?.cleanup();
 });
 
@@ -61,7 +61,7 @@ describe("the sign-in throttle across app instances on PostgreSQL", () => {
       expect(allowed(next)).toBe(1);
       expect(next.filter((x) => !x.allowed).map((x) => (x.allowed ? 0 : x.retryAfterMs))).toEqual(Array(5).fill(2 * SECOND));
     } finally {
-      await Promise.all(pools.splice(-2).map((pool) => pool.end()));
+      await Promise.all(pools.splice(-2).map(closePool));
       await fresh.cleanup();
     }
   });

@@ -5,7 +5,7 @@ import type { RouteHandler } from "@/lib/http/route";
 import { runStreamLineSchema, type RunStreamLine } from "@/lib/runner/types";
 import { startWorker, type RunningWorker } from "../../../scripts/lib/runner-worker";
 import { fromAddress } from "../../support/client-address";
-import { postgresTestDb, type TestDb } from "../../support/test-db";
+import { closePool, postgresTestDb, type TestDb } from "../../support/test-db";
 
 // RUNNER_MODE=queue through the real routes: every run and exercise check is a job in PostgreSQL, run by a real worker
 // process (`npm run worker`) in its own sandbox, and answered as an inline run is. Settings are set before the routes
@@ -34,7 +34,7 @@ afterAll(async () => {
   const { closeJobEvents } = await import("@/lib/runner/jobs/events");
   await Promise.all([stopRunnerBoss(), closeJobEvents()]);
   const { sharedPgPool } = await import("@/lib/db/pg-pool");
-  await sharedPgPool()?.end();
+  await closePool(sharedPgPool());
   await t?.cleanup();
 });
 

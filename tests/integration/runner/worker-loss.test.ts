@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, type RunningWorker } from "../../../scripts/lib/runner-worker";
 import { fromAddress } from "../../support/client-address";
-import { postgresTestDb, type TestDb } from "../../support/test-db";
+import { closePool, postgresTestDb, type TestDb } from "../../support/test-db";
 
 // A worker that dies holding a run it had taken but not started (its client already had a program running on another
 // worker): the run goes back to the line once and runs elsewhere, and the learner gets its output, not an error.
@@ -33,7 +33,7 @@ afterAll(async () => {
   const { closeJobEvents } = await import("@/lib/runner/jobs/events");
   const { sharedPgPool } = await import("@/lib/db/pg-pool");
   await Promise.all([stopRunnerBoss(), closeJobEvents()]);
-  await Promise.all([sharedPgPool()?.end(), pool?.end()]);
+  await Promise.all([closePool(sharedPgPool()), closePool(pool)]);
   await t?.cleanup();
 });
 
